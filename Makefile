@@ -1,0 +1,43 @@
+# Two commands do everything: `make serve` to read the guide, `make test` to check it.
+# Both create .venv from the pinned requirements on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+STAMP := $(VENV)/.installed-from-requirements
+
+# Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build; the README explains the pin.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test venv lock clean
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+venv: $(STAMP)
+
+# The stamp is rebuilt whenever the pins change, so an old environment is never used silently.
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+# Re-resolve requirements.in into exact pins (run by a maintainer, then commit requirements.txt).
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -r requirements.in
+	( echo '# Exact pins of every package, generated from requirements.in by `make lock`.'; \
+	  .lock-venv/bin/python -m pip freeze ) > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(SITE_DIR) .pytest_cache

@@ -1,0 +1,1 @@
+"""Pure-Python page building for the study guide: data models, validation and renderers, free of MkDocs."""

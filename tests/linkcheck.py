@@ -1,0 +1,107 @@
+"""Serves a built site under a sub-path over real HTTP and checks every internal link and anchor."""
+
+import functools
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002  (the standard library's signature)
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path, sub_path: str, work_dir: Path):
+    """Serve ``site_dir`` at ``http://127.0.0.1:<port><sub_path>`` and yield that root URL.
+
+    Only the sub-path exists on the server, as on GitHub Pages, so a link that escapes it is a 404.
+    """
+    root = work_dir / "webroot"
+    shutil.copytree(site_dir, root / sub_path.strip("/"))
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class CrawlReport:
+    """What a crawl found: pages visited, outside links seen and every broken link or anchor."""
+
+    pages: set = field(default_factory=set)
+    external: set = field(default_factory=set)
+    broken: list = field(default_factory=list)
+
+
+def _fetch(url: str):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, None, b""
+
+
+def _ids(html: bytes) -> set:
+    soup = BeautifulSoup(html, "html.parser")
+    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+
+
+def crawl(root_url: str) -> CrawlReport:
+    """Follow every internal link from ``root_url``; record broken targets and missing anchors."""
+    report = CrawlReport()
+    host = urlsplit(root_url).netloc
+    anchors: dict = {}  # page URL -> ids on it, or None when the page could not be fetched
+    wanted: list = []  # (source page, link as written, target page, fragment)
+    queue = [root_url]
+    while queue:
+        url = queue.pop()
+        if url in anchors:
+            continue
+        status, content_type, body = _fetch(url)
+        if status != 200:
+            anchors[url] = None
+            continue
+        if content_type != "text/html":
+            anchors[url] = set()
+            continue
+        anchors[url] = _ids(body)
+        report.pages.add(url)
+        soup = BeautifulSoup(body, "html.parser")
+        for tag_name, attribute in LINK_ATTRIBUTES.items():
+            for tag in soup.find_all(tag_name, attrs={attribute: True}):
+                if tag_name == "link" and "canonical" in (tag.get("rel") or []):
+                    continue  # names the page's public address, which is not this test server
+                written = tag[attribute]
+                absolute = urljoin(url, written)
+                parts = urlsplit(absolute)
+                if parts.scheme not in {"http", "https"} or parts.netloc != host:
+                    if parts.scheme in {"http", "https"}:
+                        report.external.add(absolute)
+                    continue
+                target, fragment = urldefrag(absolute)
+                wanted.append((url, written, target, fragment))
+                if target not in anchors:
+                    queue.append(target)
+    for source, written, target, fragment in wanted:
+        ids = anchors.get(target)
+        if ids is None:
+            report.broken.append(f"{source}: {written} -> {target} does not exist")
+        elif fragment and fragment not in ids:
+            report.broken.append(f"{source}: {written} -> no element with id {fragment!r} on {target}")
+    return report

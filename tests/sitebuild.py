@@ -1,0 +1,23 @@
+"""Builds the real site in-process, strictly, into a folder of the test's choosing."""
+
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
+
+# GitHub Pages serves a project site under /<repository>/; the tests build and serve it the same way.
+SUB_PATH = "/study-guide/"
+TEST_SITE_URL = f"https://example.org{SUB_PATH}"
+
+
+def build_site(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str = TEST_SITE_URL) -> Path:
+    """Run a strict MkDocs build of ``config_file`` into ``site_dir`` and return ``site_dir``.
+
+    A warning anywhere in the build aborts it (``mkdocs.exceptions.Abort``), as ``--strict`` does.
+    """
+    config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=True)
+    build(config)
+    return site_dir
