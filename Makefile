@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-from-requirements
 # Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build; the README explains the pin.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test venv lock clean
+.PHONY: serve build test venv lock clean bench
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
@@ -41,3 +41,7 @@ lock:
 
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache
+
+# Performance figures (medians of several runs); see the README's Performance section.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py

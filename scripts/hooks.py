@@ -5,9 +5,59 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from studyguide import page_meta  # noqa: E402  (the path must be set before the import)
+from markdown import Extension  # noqa: E402  (the path must be set before the studyguide imports)
+from markdown.treeprocessors import Treeprocessor  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.utils.meta import get_data  # noqa: E402
+
+from studyguide import page_meta  # noqa: E402
+from studyguide.problems import DataError  # noqa: E402
+from studyguide.site import GENERATED_PAGES, GuideBuild  # noqa: E402
+
+_build = None  # the GuideBuild of the build in progress
+_page = None  # the hand-written page being converted, or None for a generated one
+
+
+class _CrossLinker(Treeprocessor):
+    def run(self, root):
+        if _page is not None:
+            _build.link_page(root, _page.file.src_uri, _page.title or "")
+
+
+class _CrossLinkExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802  (Python-Markdown's name)
+        # After attr_list (8) and toc (5) have set heading ids; before MkDocs (0) checks the links made.
+        md.treeprocessors.register(_CrossLinker(md), "studyguide_crosslinks", 4)
+
+
+def on_config(config):
+    """Load and check the data once per build; a problem stops the build before anything is written."""
+    global _build
+    try:
+        _build = GuideBuild()
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    config.markdown_extensions.append(_CrossLinkExtension())
+    return config
+
+
+def on_files(files, config):
+    """Add the generated pages last, so that they are rendered after every page that links to them."""
+    for page in GENERATED_PAGES:
+        files.append(File.generated(config, page, content=""))
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Add the period line to pages whose front matter names one."""
-    return page_meta.add_period(markdown, page.meta)
+    """Give generated pages their content; mark hand-written pages for cross-linking."""
+    global _page
+    if page.file.src_uri in GENERATED_PAGES:
+        _page = None
+        missing = {f.src_uri for f in files.documentation_pages()} - _build.linked_pages - set(GENERATED_PAGES)
+        if missing:
+            raise PluginError(f"{page.file.src_uri} was rendered before {sorted(missing)}; its back-links would be incomplete")
+        body, page.meta = get_data(_build.render(page.file.src_uri))
+        return body
+    _page = page
+    return _build.chapter_markdown(page_meta.add_period(markdown, page.meta), page.file.src_uri)

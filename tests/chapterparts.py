@@ -36,4 +36,4 @@ def sections(content) -> dict:
 
 
 def section_text(elements) -> str:
-    return " ".join(" ".join(element.get_text(" ").split()) for element in elements)
+    return " ".join(" ".join(element.get_text().split()) for element in elements)

@@ -1,0 +1,154 @@
+"""Reads typed fields out of one YAML entry, logging a problem (never raising) for each bad value."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+
+from .model import Date
+from .problems import ProblemLog
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+PLAUSIBLE_YEARS = range(1840, 2001)
+
+
+class EntryReader:
+    """Typed access to the fields of one entry, with every problem logged against that entry."""
+
+    def __init__(self, log: ProblemLog, raw: object, label: str, fields: dict[str, bool]):
+        """Check the entry's shape.
+
+        Args:
+            log: Where problems go.
+            raw: The entry as YAML gave it.
+            label: How messages name the entry, e.g. ``entry 'politburo'``.
+            fields: Every field the entry may have, mapped to whether it is required.
+        """
+        self.log = log
+        self.label = label
+        self.raw = raw if isinstance(raw, dict) else {}
+        self.ok = isinstance(raw, dict)
+        if not self.ok:
+            log.add(label, f"it is a {type(raw).__name__}, not a set of fields", "write the entry as 'key: value' lines")
+            return
+        suggested = set()
+        for name in self.raw:
+            if name not in fields:
+                close = difflib.get_close_matches(str(name), [f for f in fields if f not in self.raw], n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"the fields are: {', '.join(fields)}"
+                suggested.update(close)
+                log.add(label, f"unknown field '{name}'", f"remove it or rename it ({hint})")
+        for name, required in fields.items():
+            # A misspelt field is reported once, as unknown, not again as missing.
+            if required and name not in suggested and self.raw.get(name) in (None, ""):
+                log.add(label, f"the required field '{name}' is missing", f"add '{name}:' with a value")
+
+    def problem(self, message: str, fix: str) -> None:
+        """Log a problem against this entry."""
+        self.log.add(self.label, message, fix)
+
+    def text(self, name: str, *, max_length: int | None = None, plain: bool = False) -> str:
+        """A text field ('' when absent or wrong); ``plain`` forbids HTML, ``max_length`` caps its length."""
+        value = self.raw.get(name)
+        if value is None:
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(f"'{name}' should be text, not a {type(value).__name__}", f"write '{name}' as plain text")
+            return ""
+        value = str(value).strip()
+        if plain and re.search(r"<\s*/?\s*[a-zA-Z!]", value):
+            self.problem(f"'{name}' contains HTML", f"write '{name}' as plain text, without tags such as <script>")
+            return ""
+        if max_length and len(value) > max_length:
+            self.problem(
+                f"'{name}' is {len(value)} characters long, over the limit of {max_length}",
+                f"shorten it to one sentence of at most {max_length} characters",
+            )
+        return value
+
+    def text_list(self, name: str) -> tuple[str, ...]:
+        """A list of text values (empty when absent or wrong)."""
+        value = self.raw.get(name)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, (str, int)) for item in value):
+            self.problem(f"'{name}' should be a list of text values", f"write it as {name}: [first, second]")
+            return ()
+        return tuple(str(item).strip() for item in value)
+
+    def choice(self, name: str, options: tuple[str, ...]) -> str:
+        """A field whose value must be one of ``options``."""
+        value = self.raw.get(name)
+        if value is None:
+            return ""
+        if value not in options:
+            self.problem(f"'{name}' is '{value}', which is not one of the allowed values", f"use one of: {', '.join(options)}")
+            return ""
+        return value
+
+    def identifier(self, name: str = "id") -> str:
+        """An id: lower-case letters, digits and single hyphens."""
+        value = self.raw.get(name)
+        if value is None:
+            return ""
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.problem(
+                f"the {name} '{value}' is not a valid id",
+                "use lower-case letters, digits and hyphens only, e.g. 'socialism-in-one-country'",
+            )
+            return ""
+        return value
+
+    def date(self, name: str) -> Date | None:
+        """A date written as YYYY, YYYY-MM or YYYY-MM-DD, checked against the calendar."""
+        value = self.raw.get(name)
+        if value is None:
+            return None
+        return parse_date(value, lambda message, fix: self.problem(f"'{name}': {message}", fix))
+
+    def mapping(self, name: str) -> dict:
+        """A nested set of fields (empty when absent or wrong)."""
+        value = self.raw.get(name)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(f"'{name}' should be a set of 'key: value' lines", f"indent the fields of '{name}' under it")
+            return {}
+        return value
+
+    def items(self, name: str) -> list:
+        """A list of nested entries (empty when absent or wrong)."""
+        value = self.raw.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(f"'{name}' should be a list", f"start each item of '{name}' with '- '")
+            return []
+        return value
+
+
+def parse_date(value: object, report) -> Date | None:
+    """Parse a data-file date, calling ``report(message, fix)`` and returning None when it is wrong."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    match = DATE_PATTERN.match(text) if text is not None else None
+    if match is None:
+        report(f"'{value}' is not a date", "write it as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 1924-01-21")
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if year not in PLAUSIBLE_YEARS:
+        report(f"the year {year} is outside this guide's period", f"check the year; it should lie between {PLAUSIBLE_YEARS.start} and {PLAUSIBLE_YEARS.stop - 1}")
+        return None
+    if month is not None and not 1 <= month <= 12:
+        report(f"'{text}' has no month {month}", "months run from 01 to 12")
+        return None
+    if day is not None:
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            report(f"'{text}' is not a day in the calendar", "check the day of the month")
+            return None
+    return Date(year, month, day)

@@ -1,0 +1,197 @@
+"""Cross-linker: turns the first mention of each glossary term or person in a section into a link.
+
+It works on the parsed document tree (``xml.etree`` elements, as Python-Markdown produces them), never
+on raw Markdown or HTML text. All names are compiled once into one regular expression built from a
+character trie, so each text node is scanned once and the cost grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element
+
+from .model import GuideData
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Never link inside these: code, existing links, headings, question titles, scripts.
+SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "summary", "abbr", "button", "svg"} | HEADINGS
+SKIPPED_CLASSES = {"admonition-title", "chapter-period", "headerlink", "no-autolink"}
+APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """Where a name leads: an entry on a generated page, with the text shown on hover."""
+
+    key: str  # "term:politburo" or "person:stalin"
+    page: str  # the page's path inside docs/, e.g. "glossary.md"
+    anchor: str
+    title: str
+
+    @property
+    def kind(self) -> str:
+        """``"term"`` or ``"person"``."""
+        return self.key.split(":")[0]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place where the linker linked a target: a section of a hand-written page."""
+
+    key: str
+    page: str  # path inside docs/
+    page_title: str
+    anchor: str  # the section heading's id ("" before the first heading)
+    section_title: str
+
+
+def link_targets(data: GuideData, glossary_page: str, people_page: str) -> dict[str, LinkTarget]:
+    """Map every term, person, alias and name to its link target."""
+    names: dict[str, LinkTarget] = {}
+    for term in data.terms:
+        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, term.definition)
+        for name in (term.term, *term.aliases):
+            names[name] = target
+    for person in data.people:
+        target = LinkTarget(f"person:{person.id}", people_page, person.id, person.summary)
+        for name in (person.name, *person.aliases):
+            names[name] = target
+    return names
+
+
+class Matcher:
+    """Finds names in text: longest match first, whole words only, with the case rules of data/README.md."""
+
+    def __init__(self, names: dict[str, LinkTarget]):
+        """Compile ``names`` (surface form -> target) into one pattern; done once per build."""
+        self._targets: dict[str, LinkTarget] = {}
+        for name, target in names.items():
+            for form in _case_forms(name):
+                self._targets.setdefault(_normalise(form), target)
+        body = _trie_pattern(self._targets) if self._targets else "(?!)"
+        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
+    def find(self, text: str):
+        """Yield ``(start, end, target)`` for each name in ``text``, left to right, never overlapping."""
+        for match in self._pattern.finditer(text):
+            yield match.start(), match.end(), self._targets[_normalise(match.group())]
+
+
+def _normalise(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def _case_forms(name: str) -> tuple[str, ...]:
+    """A name with a capital matches only as written; an all-lower-case one also capitalised."""
+    if name != name.lower():
+        return (name,)
+    return (name, name[0].upper() + name[1:])
+
+
+def _trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, preferring the longest at each position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [_char_pattern(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        # Greedy: a longer name is tried before the shorter one that ends here.
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
+def _char_pattern(char: str) -> str:
+    return f"[{APOSTROPHES}]" if char == "'" else re.escape(char)
+
+
+class PageLinker:
+    """Links one page's tree, recording each link made as a :class:`Mention`."""
+
+    def __init__(self, matcher: Matcher, page: str, page_title: str):
+        self.matcher = matcher
+        self.page = page
+        self.page_title = page_title
+        self.mentions: list[Mention] = []
+        self._anchor = ""
+        self._section_title = page_title
+        self._linked_here: set[str] = set()
+
+    def link(self, root: Element) -> list[Mention]:
+        """Add links to ``root`` in place and return the mentions made."""
+        self._visit(root)
+        return self.mentions
+
+    def _visit(self, element: Element) -> None:
+        if element.tag in HEADINGS:
+            self._start_section(element)
+            return
+        if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & set((element.get("class") or "").split()):
+            return
+        children = list(element)
+        inserted = 0
+        pieces = self._split(element.text or "")
+        if pieces:
+            element.text = pieces[0]
+            for link in pieces[1:]:
+                element.insert(inserted, link)
+                inserted += 1
+        for position, child in enumerate(children):
+            self._visit(child)
+            pieces = self._split(child.tail or "")
+            if pieces:
+                child.tail = pieces[0]
+                for link in pieces[1:]:
+                    inserted += 1
+                    element.insert(position + inserted, link)
+
+    def _start_section(self, heading: Element) -> None:
+        self._anchor = heading.get("id", "")
+        self._section_title = " ".join(_text_without_permalink(heading).split())
+        self._linked_here = set()
+
+    def _split(self, text: str) -> list:
+        """Split ``text`` at first mentions into [leading text, link, link, ...], or [] when nothing matches.
+
+        Each link element carries the text that follows it as its tail.
+        """
+        head, links, position = "", [], 0
+        for start, end, target in self.matcher.find(text):
+            if target.key in self._linked_here:
+                continue
+            self._linked_here.add(target.key)
+            self.mentions.append(Mention(target.key, self.page, self.page_title, self._anchor, self._section_title))
+            link = Element("a", {"href": self._href(target), "title": target.title, "class": f"autolink autolink-{target.kind}"})
+            link.text = text[start:end]
+            if links:
+                links[-1].tail = text[position:start]
+            else:
+                head = text[position:start]
+            links.append(link)
+            position = end
+        if not links:
+            return []
+        links[-1].tail = text[position:]
+        return [head, *links]
+
+    def _href(self, target: LinkTarget) -> str:
+        relative = posixpath.relpath(target.page, posixpath.dirname(self.page) or ".")
+        return f"{relative}#{target.anchor}"
+
+
+def _text_without_permalink(heading: Element) -> str:
+    parts = [heading.text or ""]
+    for child in heading:
+        if "headerlink" not in (child.get("class") or ""):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -1,0 +1,167 @@
+"""Draws the power struggle as an inline SVG: phases along a time axis, each leader's side and falls."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .mdtext import attribute, plain
+from .model import PHASE_TITLES, Date, Fall, Person
+
+START_YEAR, END_YEAR = 1922, 1941
+# When each phase began and ended, to the month; the gaps between them are left blank.
+PHASE_SPANS = {
+    "triumvirate": (Date(1922, 4), Date(1925, 12)),
+    "duumvirate": (Date(1925, 12), Date(1928, 7)),
+    "right-opposition": (Date(1928, 7), Date(1930, 12)),
+    "terror": (Date(1934, 12), Date(1940, 8)),
+}
+PHASE_LABELS = {"triumvirate": "Triumvirate", "duumvirate": "Duumvirate", "right-opposition": "Right Opp.", "terror": "Terror"}
+SIDE_STYLES = {  # side -> (legend label, CSS class)
+    "leadership": ("With Stalin's majority", "side-leadership"),
+    "opposition": ("In opposition", "side-opposition"),
+    "neutral": ("Neutral or sidelined", "side-neutral"),
+    "exile": ("In exile", "side-exile"),
+    "victim": ("Victim of the terror", "side-victim"),
+    "agent": ("Ran the terror", "side-agent"),
+}
+FALL_GROUPS = {  # kind of fall -> marker
+    "demoted": "removed", "removed": "removed", "expelled": "expelled", "exiled": "exiled", "deported": "exiled",
+    "arrested": "arrested", "executed": "killed", "murdered": "killed", "suicide": "killed",
+}  # fmt: skip
+MARKER_LABELS = {"removed": "Removed or demoted", "expelled": "Expelled", "exiled": "Exiled or deported",
+                 "arrested": "Arrested", "killed": "Killed (shot, murdered or suicide)"}  # fmt: skip
+
+WIDTH, LABEL_RIGHT, PLOT_LEFT, PLOT_RIGHT = 800, 150, 160, 785
+AXIS_Y, FIRST_ROW_Y, ROW_HEIGHT, BAR_HEIGHT = 58, 84, 30, 12
+LEGEND_COLUMN, LEGEND_HEIGHT = 255, 96
+
+
+def chart_people(people: Sequence[Person]) -> list[Person]:
+    """The leaders shown: Stalin, then everyone who took a side before the terror and was brought down.
+
+    They are ordered by the date of their last fall, so the chart reads as the order of Stalin's victories.
+    """
+    fallen = [
+        person for person in people
+        if any(side.phase != "terror" for side in person.sides)
+        and any(fall.kind != "demoted" and fall.date.year >= START_YEAR for fall in person.falls)
+    ]  # fmt: skip
+    stalin = [person for person in people if person.id == "stalin"]
+    return stalin + sorted(fallen, key=lambda person: (person.falls[-1].date.sort_key, person.name))
+
+
+def _x(date: Date) -> float:
+    years = date.year + ((date.month or 1) - 1) / 12 + ((date.day or 1) - 1) / 365
+    span = END_YEAR - START_YEAR
+    return round(PLOT_LEFT + (min(max(years, START_YEAR), END_YEAR) - START_YEAR) / span * (PLOT_RIGHT - PLOT_LEFT), 1)
+
+
+def render_chart(people: Sequence[Person]) -> str:
+    """Return the chart as an SVG element followed by a text version of the same facts."""
+    rows = chart_people(people)
+    legend_y = FIRST_ROW_Y + len(rows) * ROW_HEIGHT + 16
+    height = legend_y + LEGEND_HEIGHT
+    parts = [
+        f'<svg class="struggle-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        'aria-labelledby="struggle-title struggle-desc" xmlns="http://www.w3.org/2000/svg">',
+        '<title id="struggle-title">The power struggle, 1922–1940</title>',
+        '<desc id="struggle-desc">For each leader, coloured bars show which side they took in each phase '
+        "of the struggle, and markers show when they were removed, expelled, exiled, arrested or killed. "
+        "The same facts are listed as text below the chart.</desc>",
+        *_phases(height),
+        *_axis(),
+        *(line for row, person in enumerate(rows) for line in _row(person, FIRST_ROW_Y + row * ROW_HEIGHT)),
+        *_legend(legend_y, {side.side for person in rows for side in person.sides}),
+        "</svg>",
+    ]
+    return "\n".join(
+        ['<div class="struggle-chart-wrap" markdown="0">', *parts, "</div>", "", *_text_version(rows)]
+    )
+
+
+def _phases(height: int) -> list[str]:
+    lines = []
+    for phase, (start, end) in PHASE_SPANS.items():
+        x1, x2 = _x(start), _x(end)
+        lines.append(
+            f'<rect class="phase-band phase-{phase}" x="{x1}" y="8" width="{round(x2 - x1, 1)}" height="{height - 8 - LEGEND_HEIGHT - 8}"/>'
+        )
+        lines.append(
+            f'<text class="phase-label" x="{round((x1 + x2) / 2, 1)}" y="24" text-anchor="middle">{PHASE_LABELS[phase]}</text>'
+        )
+    return lines
+
+
+def _axis() -> list[str]:
+    lines = [f'<line class="axis" x1="{PLOT_LEFT}" y1="{AXIS_Y}" x2="{PLOT_RIGHT}" y2="{AXIS_Y}"/>']
+    for year in range(START_YEAR, END_YEAR + 1):
+        x = _x(Date(year))
+        lines.append(f'<line class="tick" x1="{x}" y1="{AXIS_Y - 4}" x2="{x}" y2="{AXIS_Y + 4}"/>')
+        if year % 2 == 0:
+            lines.append(f'<text class="year" x="{x}" y="{AXIS_Y - 8}" text-anchor="middle">{year}</text>')
+    return lines
+
+
+def _row(person: Person, y: int) -> list[str]:
+    middle = y + ROW_HEIGHT / 2
+    died = person.died if person.died and person.died.year < END_YEAR else Date(END_YEAR)
+    lines = [
+        f'<g class="person-row"><title>{attribute(person.name)}</title>',
+        f'<text class="name" x="{LABEL_RIGHT}" y="{middle + 4}" text-anchor="end">{attribute(person.name)}</text>',
+        f'<line class="life" x1="{PLOT_LEFT}" y1="{middle}" x2="{_x(died)}" y2="{middle}"/>',
+    ]
+    for side in person.sides:
+        start, end = PHASE_SPANS[side.phase]
+        end = min(end, died, key=lambda date: date.sort_key)
+        x1, x2 = _x(start), _x(end)
+        if x2 <= x1:
+            continue
+        label, css = SIDE_STYLES[side.side]
+        lines.append(
+            f'<rect class="{css}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" height="{BAR_HEIGHT}">'
+            f"<title>{attribute(f'{person.name}, {PHASE_TITLES[side.phase]}: {label.lower()}')}</title></rect>"
+        )
+    lines += [_marker(fall, person, middle) for fall in person.falls]
+    lines.append("</g>")
+    return lines
+
+
+def _marker(fall: Fall, person: Person, middle: float) -> str:
+    x, group = _x(fall.date), FALL_GROUPS[fall.kind]
+    title = f"<title>{attribute(f'{person.name}: {fall.what} ({fall.date.display()})')}</title>"
+    return f'<g class="fall fall-{group}" transform="translate({x} {middle})">{_shape(group)}{title}</g>'
+
+
+def _shape(group: str) -> str:
+    return {
+        "removed": '<path d="M-6 -6 L6 -6 L0 5 Z"/>',
+        "expelled": '<rect x="-5" y="-5" width="10" height="10"/>',
+        "exiled": '<path d="M-5 -6 L6 0 L-5 6 Z"/>',
+        "arrested": '<circle r="5.5"/>',
+        "killed": '<path d="M-6 -6 L6 6 M6 -6 L-6 6"/>',
+    }[group]
+
+
+def _legend(y: int, sides_used: set[str]) -> list[str]:
+    """The sides the chart uses, then the kinds of fall, three to a row."""
+    lines = []
+    styles = [style for side, style in SIDE_STYLES.items() if side in sides_used]
+    for number, (label, css) in enumerate(styles):
+        x, row_y = 20 + (number % 3) * LEGEND_COLUMN, y + (number // 3) * 20
+        lines.append(f'<rect class="{css}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}"/>')
+        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}">{label}</text>')
+    for number, (group, label) in enumerate(MARKER_LABELS.items()):
+        x, row_y = 20 + (number % 3) * LEGEND_COLUMN, y + 48 + (number // 3) * 20
+        lines.append(f'<g class="fall fall-{group}" transform="translate({x + 9} {row_y + 6})">{_shape(group)}</g>')
+        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}">{label}</text>')
+    return lines
+
+
+def _text_version(rows: Sequence[Person]) -> list[str]:
+    lines = ['??? info "The chart as text"', ""]
+    for person in rows:
+        sides = "; ".join(f"{PHASE_LABELS[s.phase]}: {SIDE_STYLES[s.side][0].lower()}" for s in person.sides)
+        falls = "; ".join(f"{fall.what.rstrip('.')} ({fall.date.display()})" for fall in person.falls)
+        text = f"{person.name}. {sides}." + (f" {falls}." if falls else "")
+        lines.append(f"    - {plain(text)}")
+    return lines

@@ -1,0 +1,115 @@
+"""Renders the Timeline page (events by year, filterable without JavaScript) and each chapter's key dates."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import groupby
+
+from .mdtext import attribute, front_matter, plain, relative
+from .model import EVENT_KINDS, Chapter, Event, Person
+
+PAGE = "timeline.md"
+
+
+def render_timeline(
+    events: Sequence[Event], people: Mapping[str, Person], chapters: Mapping[str, Chapter], chart_svg: str = ""
+) -> str:
+    """Return the Timeline page as Markdown.
+
+    Args:
+        events: The events in date order.
+        people: People by id, for the names of those involved.
+        chapters: Chapters by file stem, for section links and the phase filter.
+        chart_svg: The power-struggle chart, placed above the events when given.
+    """
+    used_kinds = [kind for kind in EVENT_KINDS if any(event.kind == kind for event in events)]
+    used_chapters = [chapter for chapter in chapters.values() if any(e.section.chapter == chapter.stem for e in events)]
+    lines = [
+        *front_matter('Timeline', "Every key event of Stalin's rise to power from 1917 to 1940, by year, linked to the chapter that explains it."),
+        "",
+        "# Timeline",
+        "",
+        "Every event links to the section of the guide that explains it. Dates are New Style; where the",
+        "sources do not agree on the day, only the month or year is given.",
+    ]
+    if chart_svg:
+        lines += ["", "## The power struggle at a glance {#power-struggle}", "", chart_svg]
+    lines += ["", "## Events {#events}", "", *_filters(used_chapters, used_kinds)]
+    for year, in_year in groupby(events, key=lambda event: event.date.year):
+        lines += ["", f"### {year} {{#year-{year}}}", "", '<div class="tl-list" role="list" markdown>']
+        for event in in_year:
+            lines += ["", *_event(event, people, chapters[event.section.chapter])]
+        lines += ["", "</div>"]
+    return "\n".join(lines) + "\n"
+
+
+def _filters(chapters: Sequence[Chapter], kinds: Sequence[str]) -> list[str]:
+    """Radio buttons that filter the events with CSS alone; the list stays readable without them."""
+
+    def group(name: str, legend: str, options: list[tuple[str, str]]) -> list[str]:
+        inputs = [f'<legend>{legend}</legend>']
+        for value, label in [("all", "All"), *options]:
+            checked = " checked" if value == "all" else ""
+            inputs.append(
+                f'<input type="radio" name="tl-{name}" id="tl-{name}-{value}" value="{value}"{checked}>'
+                f'<label for="tl-{name}-{value}">{attribute(label)}</label>'
+            )
+        return ['<fieldset class="tl-filter">', *inputs, "</fieldset>"]
+
+    phases = [(chapter.phase, chapter.title) for chapter in chapters]
+    return [
+        '<form class="tl-filters" aria-label="Filter the events">',
+        *group("phase", "Phase", phases),
+        *group("kind", "Kind of event", [(kind, kind.capitalize()) for kind in kinds]),
+        "</form>",
+    ]
+
+
+def _event(event: Event, people: Mapping[str, Person], chapter: Chapter) -> list[str]:
+    section_title = chapter.headings[event.section.anchor]
+    lines = [
+        f'<div class="tl-event tl-phase-{chapter.phase} tl-kind-{event.kind}" id="{event.id}" role="listitem" markdown>',
+        "",
+        f'<time datetime="{event.date.iso()}">{event.date.display()}</time>'
+        f' <span class="tl-kind">{event.kind}</span>',
+        "{: .tl-when }",
+        "",
+        f"**{plain(event.title)}**",
+        "{: .tl-title }",
+        "",
+        plain(event.summary),
+    ]
+    if event.note:
+        lines += ["", f"*Note:* {plain(event.note)}", "{: .tl-note }"]
+    links = []
+    if event.people:
+        names = ", ".join(f"[{plain(people[pid].name)}]({relative(PAGE, 'people.md')}#{pid})" for pid in event.people)
+        links.append(f"People: {names}")
+    links.append(f"Read: [{plain(chapter.title)}: {plain(section_title)}]({relative(PAGE, chapter.src_path)}#{event.section.anchor})")
+    lines += ["", " · ".join(links), "{: .tl-links }", "", "</div>"]
+    return lines
+
+
+def render_key_dates(events: Sequence[Event], page: str) -> str:
+    """The "Key dates" box for one chapter: its events, each linked to the timeline."""
+    lines = ['!!! note "Key dates"', ""]
+    for event in events:
+        target = f"{relative(page, PAGE)}#{event.id}"
+        lines.append(f"    - **{event.date.display()}**: [{plain(event.title)}]({target})")
+    return "\n".join(lines) + "\n"
+
+
+def insert_key_dates(markdown: str, box: str) -> str:
+    """Put the key-dates box straight after the chapter's opening "Key questions" box.
+
+    Chapters without that box get the key dates before their first second-level heading.
+    """
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith('!!! question "Key questions"')), None)
+    if start is None:
+        end = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    else:
+        end = start + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+            end += 1
+    return "\n".join([*lines[:end], box, *lines[end:]])

@@ -1,0 +1,70 @@
+"""Renderers against golden files, using the small valid fixture and a fixed set of mentions."""
+
+import pytest
+
+from datafixtures import VALID
+from golden import assert_matches_golden
+from studyguide.link import Mention
+from studyguide.load import load_guide_data
+from studyguide.render_chart import render_chart
+from studyguide.render_glossary import render_glossary
+from studyguide.render_people import render_people
+from studyguide.render_timeline import insert_key_dates, render_key_dates, render_timeline
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_guide_data(VALID / "data", VALID / "docs")
+
+
+@pytest.fixture(scope="module")
+def events_by_key(data):
+    lenin_dies, congress = data.events
+    return {"person:stalin": [lenin_dies, congress], "person:kamenev": [congress], "term:politburo": [lenin_dies]}
+
+
+MENTIONS = {
+    "term:politburo": [
+        Mention("term:politburo", "chapters/02-triumvirate.md", "The Triumvirate", "forming", "Forming the Triumvirate"),
+        Mention("term:politburo", "chapters/02-triumvirate.md", "The Triumvirate", "lenins-death", "Lenin's death"),
+        Mention("term:politburo", "index.md", "Home", "", "Home"),
+    ],
+    "person:stalin": [
+        Mention("person:stalin", "chapters/02-triumvirate.md", "The Triumvirate", "forming", "Forming the Triumvirate"),
+    ],
+}
+
+
+def test_glossary_page(data, events_by_key):
+    assert_matches_golden("glossary.md", render_glossary(data.terms, MENTIONS, events_by_key))
+
+
+def test_people_page(data, events_by_key):
+    assert_matches_golden("people.md", render_people(data.people, MENTIONS, events_by_key))
+
+
+def test_timeline_page(data):
+    people = {person.id: person for person in data.people}
+    assert_matches_golden("timeline.md", render_timeline(data.events, people, data.chapters))
+
+
+def test_power_struggle_chart(data):
+    assert_matches_golden("chart.html", render_chart(data.people))
+
+
+def test_key_dates_box_goes_after_the_key_questions(data):
+    chapter = '# 2. Title\n\nIntro.\n\n!!! question "Key questions"\n\n    - Why?\n    - How?\n\n## First {#first}\n\nText.\n'
+    box = render_key_dates(data.events, "chapters/02-triumvirate.md")
+    assert_matches_golden("key-dates.md", insert_key_dates(chapter, box))
+
+
+def test_key_dates_without_key_questions_go_before_the_first_section(data):
+    box = render_key_dates(data.events[:1], "chapters/02-triumvirate.md")
+    result = insert_key_dates("# Title\n\nIntro.\n\n## First {#first}\n", box)
+    assert result == f"# Title\n\nIntro.\n\n{box}\n## First {{#first}}\n"
+
+
+def test_data_text_is_escaped(data, events_by_key):
+    glossary = render_glossary(data.terms, MENTIONS, events_by_key)
+    assert "(&lt;5% of households)" in glossary, "a '<' in a definition must not start an HTML tag"
+    assert "*Stalin*, Trotsky &amp; Zinoviev" in glossary, "explanations keep Markdown but not raw HTML"
