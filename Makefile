@@ -5,18 +5,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# Paper size of the PDF: a4 or letter (e.g. `make build PAPER=letter`).
+PAPER ?= a4
 STAMP := $(VENV)/.installed-from-requirements
 
 # Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build; the README explains the pin.
 export NO_MKDOCS_2_WARNING := 1
+export PDF_PAPER := $(PAPER)
 
-.PHONY: serve build test venv lock clean bench
+.PHONY: serve build pdf test venv lock clean bench
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+
+# The PDF alone: the site is built into a scratch folder and only the PDF is copied into $(SITE_DIR).
+pdf: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir .cache/pdf-build
+	mkdir -p $(SITE_DIR)
+	cp .cache/pdf-build/stalins-rise-to-power.pdf $(SITE_DIR)/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import logging
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -62,6 +64,19 @@ def bare_project(destination: Path, trees: list) -> Path:
     return destination / "mkdocs.yml"
 
 
+class _PdfTimes(logging.Handler):
+    """Collects the PDF step's duration, which the hook logs after each build."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.seconds: list[float] = []
+
+    def emit(self, record):
+        match = re.match(r"PDF written in ([0-9.]+) s", record.getMessage())
+        if match:
+            self.seconds.append(float(match.group(1)))
+
+
 def hand_written_trees() -> list:
     """Each hand-written page parsed with the site's Markdown extensions, as the linker receives it."""
     config = load_config(str(REPO_ROOT / "mkdocs.yml"))
@@ -94,7 +109,12 @@ def link_all(matcher: Matcher, trees: list) -> None:
 def main() -> None:
     data = load_guide_data()
     trees = hand_written_trees()
+    pdf_times = _PdfTimes()
+    hook_log = logging.getLogger("mkdocs.hooks.studyguide")
+    hook_log.addHandler(pdf_times)
+    hook_log.setLevel(logging.INFO)
     full = median_seconds(lambda: site_build(strict=True))
+    pdf = statistics.median(pdf_times.seconds)
     with tempfile.TemporaryDirectory() as bare_dir:
         bare_config = bare_project(Path(bare_dir), trees)
         bare = median_seconds(lambda: site_build(bare_config, hooks=[], watch=[], strict=False))
@@ -108,9 +128,12 @@ def main() -> None:
     words = sum(len(" ".join(tree.itertext()).split()) for tree in trees)
 
     print(f"Medians of {RUNS} runs on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
-    print(f"{'Full build (strict, with hooks)':<52}{full:8.3f} s")
+    site = full - pdf
+    print(f"{'Full build with the PDF (strict, with hooks)':<52}{full:8.3f} s")
+    print(f"{'  of which the site (everything but the PDF)':<52}{site:8.3f} s")
     print(f"{'Same Markdown, hooks off (bare Material)':<52}{bare:8.3f} s")
-    print(f"{'Ratio full / bare (target at most 1.3)':<52}{full / bare:8.2f}")
+    print(f"{'Ratio site / bare (target at most 1.3)':<52}{site / bare:8.2f}")
+    print(f"{'PDF of the whole guide (target under 10 s)':<52}{pdf:8.3f} s")
     print(f"{'Cross-linker, real site (' + str(words) + ' words, real terms)':<52}{linker_real * 1000:8.1f} ms")
     print(f"{'Cross-linker, real site, 1,000 terms':<52}{linker_1x * 1000:8.1f} ms")
     print(f"{'Cross-linker, 50x corpus, 1,000 terms':<52}{linker_50x * 1000:8.1f} ms")

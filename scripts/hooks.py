@@ -1,6 +1,9 @@
 """Thin MkDocs hook: hands each build step to the plain-Python studyguide package."""
 
+import logging
+import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -12,11 +15,14 @@ from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 from studyguide import page_meta  # noqa: E402
+from studyguide.pdf import PAPER_SIZES, publish_book  # noqa: E402
 from studyguide.problems import DataError  # noqa: E402
 from studyguide.site import GENERATED_PAGES, GuideBuild  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
+_nav = None  # the site's navigation: the reading order of the PDF
+log = logging.getLogger("mkdocs.hooks.studyguide")
 
 
 class _CrossLinker(Treeprocessor):
@@ -34,6 +40,8 @@ class _CrossLinkExtension(Extension):
 def on_config(config):
     """Load and check the data once per build; a problem stops the build before anything is written."""
     global _build
+    if os.environ.get("PDF_PAPER", "a4").lower() not in PAPER_SIZES:
+        raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER']!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
     try:
         _build = GuideBuild()
     except DataError as error:
@@ -61,3 +69,21 @@ def on_page_markdown(markdown, page, config, files):
         return body
     _page = page
     return _build.chapter_markdown(page_meta.add_period(markdown, page.meta), page.file.src_uri)
+
+
+def on_nav(nav, config, files):
+    """Remember the reading order for the PDF."""
+    global _nav
+    _nav = nav
+    return nav
+
+
+def on_post_build(config):
+    """Write the whole guide as a PDF into the site; WeasyPrint's warnings fail a strict build."""
+    pages = [(page.url, page.title) for page in _nav.pages]
+    paper = os.environ.get("PDF_PAPER", "a4").lower()
+    start = time.perf_counter()
+    warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, paper)
+    for warning in warnings:
+        log.warning(f"PDF: {warning}")
+    log.info(f"PDF written in {time.perf_counter() - start:.2f} s")

@@ -16,14 +16,19 @@ PHASE_SPANS = {
     "terror": (Date(1934, 12), Date(1940, 8)),
 }
 PHASE_LABELS = {"triumvirate": "Triumvirate", "duumvirate": "Duumvirate", "right-opposition": "Right Opp.", "terror": "Terror"}
-SIDE_STYLES = {  # side -> (legend label, CSS class)
-    "leadership": ("With Stalin's majority", "side-leadership"),
-    "opposition": ("In opposition", "side-opposition"),
-    "neutral": ("Neutral or sidelined", "side-neutral"),
-    "exile": ("In exile", "side-exile"),
-    "victim": ("Victim of the terror", "side-victim"),
-    "agent": ("Ran the terror", "side-agent"),
+# Colours are SVG presentation attributes, so the chart looks the same in the browser, in print and in
+# the PDF; the site's stylesheet may override them by class (the dark scheme does).
+SIDE_STYLES = {  # side -> (legend label, CSS class, fill)
+    "leadership": ("With Stalin's majority", "side-leadership", "#c62828"),
+    "opposition": ("In opposition", "side-opposition", "#1565c0"),
+    "neutral": ("Neutral or sidelined", "side-neutral", "#9e9e9e"),
+    "exile": ("In exile", "side-exile", "#ef8f00"),
+    "victim": ("Victim of the terror", "side-victim", "#8e24aa"),
+    "agent": ("Ran the terror", "side-agent", "#4e342e"),
 }
+TEXT = 'fill="currentColor" font-size="12"'
+LINE = 'stroke="currentColor"'
+
 FALL_GROUPS = {  # kind of fall -> marker
     "demoted": "removed", "removed": "removed", "expelled": "expelled", "exiled": "exiled", "deported": "exiled",
     "arrested": "arrested", "executed": "killed", "murdered": "killed", "suicide": "killed",
@@ -62,7 +67,7 @@ def render_chart(people: Sequence[Person]) -> str:
     legend_y = FIRST_ROW_Y + len(rows) * ROW_HEIGHT + 16
     height = legend_y + LEGEND_HEIGHT
     parts = [
-        f'<svg class="struggle-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'<svg class="struggle-chart" viewBox="0 0 {WIDTH} {height}" role="img" font-family="sans-serif" '
         'aria-labelledby="struggle-title struggle-desc" xmlns="http://www.w3.org/2000/svg">',
         '<title id="struggle-title">The power struggle, 1922–1940</title>',
         '<desc id="struggle-desc">For each leader, coloured bars show which side they took in each phase '
@@ -81,24 +86,26 @@ def render_chart(people: Sequence[Person]) -> str:
 
 def _phases(height: int) -> list[str]:
     lines = []
-    for phase, (start, end) in PHASE_SPANS.items():
-        x1, x2 = _x(start), _x(end)
+    for number, (phase, (start, end)) in enumerate(PHASE_SPANS.items()):
+        x1, x2, shaded = _x(start), _x(end), number % 2 == 0
         lines.append(
-            f'<rect class="phase-band phase-{phase}" x="{x1}" y="8" width="{round(x2 - x1, 1)}" height="{height - 8 - LEGEND_HEIGHT - 8}"/>'
+            f'<rect class="phase-band phase-{phase}" x="{x1}" y="8" width="{round(x2 - x1, 1)}" '
+            f'height="{height - 8 - LEGEND_HEIGHT - 8}" fill="currentColor" fill-opacity="{0.11 if shaded else 0.05}"/>'
         )
         lines.append(
-            f'<text class="phase-label" x="{round((x1 + x2) / 2, 1)}" y="24" text-anchor="middle">{PHASE_LABELS[phase]}</text>'
+            f'<text class="phase-label" x="{round((x1 + x2) / 2, 1)}" y="24" text-anchor="middle" font-weight="700" {TEXT}>'
+            f"{PHASE_LABELS[phase]}</text>"
         )
     return lines
 
 
 def _axis() -> list[str]:
-    lines = [f'<line class="axis" x1="{PLOT_LEFT}" y1="{AXIS_Y}" x2="{PLOT_RIGHT}" y2="{AXIS_Y}"/>']
+    lines = [f'<line class="axis" x1="{PLOT_LEFT}" y1="{AXIS_Y}" x2="{PLOT_RIGHT}" y2="{AXIS_Y}" {LINE}/>']
     for year in range(START_YEAR, END_YEAR + 1):
         x = _x(Date(year))
-        lines.append(f'<line class="tick" x1="{x}" y1="{AXIS_Y - 4}" x2="{x}" y2="{AXIS_Y + 4}"/>')
+        lines.append(f'<line class="tick" x1="{x}" y1="{AXIS_Y - 4}" x2="{x}" y2="{AXIS_Y + 4}" {LINE}/>')
         if year % 2 == 0:
-            lines.append(f'<text class="year" x="{x}" y="{AXIS_Y - 8}" text-anchor="middle">{year}</text>')
+            lines.append(f'<text class="year" x="{x}" y="{AXIS_Y - 8}" text-anchor="middle" {TEXT}>{year}</text>')
     return lines
 
 
@@ -107,8 +114,9 @@ def _row(person: Person, y: int) -> list[str]:
     died = person.died if person.died and person.died.year < END_YEAR else Date(END_YEAR)
     lines = [
         f'<g class="person-row"><title>{attribute(person.name)}</title>',
-        f'<text class="name" x="{LABEL_RIGHT}" y="{middle + 4}" text-anchor="end">{attribute(person.name)}</text>',
-        f'<line class="life" x1="{PLOT_LEFT}" y1="{middle}" x2="{_x(died)}" y2="{middle}"/>',
+        f'<text class="name" x="{LABEL_RIGHT}" y="{middle + 4}" text-anchor="end" {TEXT}>{attribute(person.name)}</text>',
+        f'<line class="life" x1="{PLOT_LEFT}" y1="{middle}" x2="{_x(died)}" y2="{middle}" {LINE} stroke-opacity="0.5" '
+        'stroke-dasharray="3 3"/>',
     ]
     for side in person.sides:
         start, end = PHASE_SPANS[side.phase]
@@ -116,10 +124,11 @@ def _row(person: Person, y: int) -> list[str]:
         x1, x2 = _x(start), _x(end)
         if x2 <= x1:
             continue
-        label, css = SIDE_STYLES[side.side]
+        label, css, fill = SIDE_STYLES[side.side]
         lines.append(
-            f'<rect class="{css}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" height="{BAR_HEIGHT}">'
-            f"<title>{attribute(f'{person.name}, {PHASE_TITLES[side.phase]}: {label.lower()}')}</title></rect>"
+            f'<rect class="{css}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" height="{BAR_HEIGHT}" '
+            f'fill="{fill}">'
+            f"<title>{attribute(f'{person.name}, {PHASE_TITLES[side.phase]}: {_lower_first(label)}')}</title></rect>"
         )
     lines += [_marker(fall, person, middle) for fall in person.falls]
     lines.append("</g>")
@@ -133,12 +142,13 @@ def _marker(fall: Fall, person: Person, middle: float) -> str:
 
 
 def _shape(group: str) -> str:
+    solid, hollow = 'fill="currentColor" stroke="currentColor"', 'fill="none" stroke="currentColor"'
     return {
-        "removed": '<path d="M-6 -6 L6 -6 L0 5 Z"/>',
-        "expelled": '<rect x="-5" y="-5" width="10" height="10"/>',
-        "exiled": '<path d="M-5 -6 L6 0 L-5 6 Z"/>',
-        "arrested": '<circle r="5.5"/>',
-        "killed": '<path d="M-6 -6 L6 6 M6 -6 L-6 6"/>',
+        "removed": f'<path d="M-6 -6 L6 -6 L0 5 Z" {solid}/>',
+        "expelled": f'<rect x="-5" y="-5" width="10" height="10" {solid}/>',
+        "exiled": f'<path d="M-5 -6 L6 0 L-5 6 Z" {solid}/>',
+        "arrested": f'<circle r="5.5" {hollow} stroke-width="2"/>',
+        "killed": f'<path d="M-6 -6 L6 6 M6 -6 L-6 6" {hollow} stroke-width="2.5"/>',
     }[group]
 
 
@@ -146,22 +156,26 @@ def _legend(y: int, sides_used: set[str]) -> list[str]:
     """The sides the chart uses, then the kinds of fall, three to a row."""
     lines = []
     styles = [style for side, style in SIDE_STYLES.items() if side in sides_used]
-    for number, (label, css) in enumerate(styles):
+    for number, (label, css, fill) in enumerate(styles):
         x, row_y = 20 + (number % 3) * LEGEND_COLUMN, y + (number // 3) * 20
-        lines.append(f'<rect class="{css}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}"/>')
-        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}">{label}</text>')
+        lines.append(f'<rect class="{css}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}" fill="{fill}"/>')
+        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}" {TEXT}>{label}</text>')
     for number, (group, label) in enumerate(MARKER_LABELS.items()):
         x, row_y = 20 + (number % 3) * LEGEND_COLUMN, y + 48 + (number // 3) * 20
         lines.append(f'<g class="fall fall-{group}" transform="translate({x + 9} {row_y + 6})">{_shape(group)}</g>')
-        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}">{label}</text>')
+        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}" {TEXT}>{label}</text>')
     return lines
 
 
 def _text_version(rows: Sequence[Person]) -> list[str]:
     lines = ['??? info "The chart as text"', ""]
     for person in rows:
-        sides = "; ".join(f"{PHASE_LABELS[s.phase]}: {SIDE_STYLES[s.side][0].lower()}" for s in person.sides)
+        sides = "; ".join(f"{PHASE_LABELS[s.phase]}: {_lower_first(SIDE_STYLES[s.side][0])}" for s in person.sides)
         falls = "; ".join(f"{fall.what.rstrip('.')} ({fall.date.display()})" for fall in person.falls)
         text = f"{person.name}. {sides}." + (f" {falls}." if falls else "")
         lines.append(f"    - {plain(text)}")
     return lines
+
+
+def _lower_first(label: str) -> str:
+    return label[0].lower() + label[1:]
