@@ -79,7 +79,13 @@ def on_nav(nav, config, files):
 
 
 def on_post_build(config):
-    """Write the whole guide as a PDF into the site; WeasyPrint's warnings fail a strict build."""
+    """Write the whole guide as a PDF into the site; WeasyPrint's warnings fail a strict build.
+
+    GUIDE_PDF=off skips it: `make serve` does, so that live reload stays quick.
+    """
+    if os.environ.get("GUIDE_PDF", "on").lower() == "off":
+        log.info("PDF skipped (GUIDE_PDF=off)")
+        return
     pages = [(page.url, page.title) for page in _nav.pages]
     paper = os.environ.get("PDF_PAPER", "a4").lower()
     start = time.perf_counter()

@@ -109,3 +109,10 @@ def test_fonts_are_embedded(pdf):
         for font in fonts.values():
             descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
             assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_flashcards_and_exam_questions_are_in_the_pdf(page_texts):
+    text = "\n".join(page_texts)
+    assert "Test yourself: flashcards" in text and "What was meant by “Politburo”?" in text
+    assert "Exam practice" in text and "Command word:" in text
+    assert "Start drill" not in text, "drill controls are not printed"

@@ -68,3 +68,10 @@ def test_data_text_is_escaped(data, events_by_key):
     glossary = render_glossary(data.terms, MENTIONS, events_by_key)
     assert "(&lt;5% of households)" in glossary, "a '<' in a definition must not start an HTML tag"
     assert "*Stalin*, Trotsky &amp; Zinoviev" in glossary, "explanations keep Markdown but not raw HTML"
+
+
+def test_flashcards_page(data):
+    from studyguide.flashcards import build_cards
+    from studyguide.render_flashcards import render_flashcards
+
+    assert_matches_golden("flashcards.md", render_flashcards(build_cards(data, MENTIONS), data.chapters))

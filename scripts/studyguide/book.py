@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, SoupStrainer, Tag
 
 BOOK_HOST = "https://book.invalid/"  # a stand-in origin for resolving the site's relative links
 REMOVED = "a.headerlink, .md-content__button, form.tl-filters, .md-source-file, script, noscript"
+REFERENCE_PAGES = {"glossary/", "people/", "timeline/", "flashcards/"}  # looked things up in: set smaller
 HIDDEN_ANSWERS = {"question", "success"}  # collapsible kinds whose bodies move to the Answers section
 
 
@@ -80,18 +81,50 @@ def build_book(pages: list[BookPage], title: str, subtitle: str, build_date: dat
 
 
 def _page_section(page: BookPage, by_url: dict, answers: list[str], site_url: str) -> str:
-    soup = BeautifulSoup(page.html_file.read_text(encoding="utf-8"), "html.parser")
-    article = soup.select_one("article")
+    # Only the article is parsed: the rest of the page is navigation the book leaves out.
+    soup = BeautifulSoup(page.html_file.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer("article"))
+    article = soup.find("article")
     for element in article.select(REMOVED):
         element.decompose()
+    _condense_mentions(article)
     _prefix_ids(article, page)
     _rewrite_links(article, page, by_url, site_url)
     _move_answers(article, page, answers)
     heading = article.find("h1")
     if heading is not None:
         heading["data-running"] = page.title
-    css_class = "chapter" if page.url.startswith("chapters/") else "reference"
+    css_class = "chapter" if page.url.startswith("chapters/") else "reference" if page.url in REFERENCE_PAGES else "reading"
     return f'<section class="book-page {css_class}" id="{page.anchor}">{article.decode_contents()}</section>'
+
+
+def _condense_mentions(article: Tag) -> None:
+    """In print, "mentioned in" lists link once per page (its first mention), not once per section,
+    timeline lists show only the dates, and timeline events keep only their chapter link.
+
+    On screen every section is listed; in the book that would be hundreds of long links that cost time
+    to lay out and add little, since each leads into the same chapter or the same timeline.
+    """
+    for paragraph in article.find_all("p", class_="tl-links"):
+        # The event's people are named in its summary and have their own cards; keep the chapter link.
+        read = next((node for node in paragraph.contents if isinstance(node, str) and "Read:" in node), None)
+        if read is not None:
+            for node in list(read.previous_siblings):
+                node.extract()
+            read.replace_with(read[read.index("Read:"):])
+    for paragraph in article.find_all("p", class_="timeline-links"):
+        for link in paragraph.find_all("a"):
+            link.string = link.get_text().split(":")[0]
+    for paragraph in article.find_all("p", class_="mentions"):
+        label = paragraph.find("strong")
+        first_per_page = {}
+        for link in paragraph.find_all("a"):
+            first_per_page.setdefault(link["href"].split("#")[0], link)
+        paragraph.clear()
+        paragraph.append(label)
+        for position, link in enumerate(first_per_page.values()):
+            link.string = link.get_text().split(":")[0]
+            paragraph.append(" " if position == 0 else ", ")
+            paragraph.append(link)
 
 
 def _prefix_ids(article: Tag, page: BookPage) -> None:
@@ -121,34 +154,54 @@ def _rewrite_links(article: Tag, page: BookPage, by_url: dict, site_url: str) ->
 
 
 def _move_answers(article: Tag, page: BookPage, answers: list[str]) -> None:
-    """Replace hidden answers with a pointer to the Answers section; expand every other collapsible block."""
-    moved = []
+    """Replace hidden answers with a pointer to the Answers section; expand every other collapsible block.
+
+    Flashcards become a numbered list of questions, and their answers a matching numbered list, kept
+    plain so that hundreds of cards cost little to lay out.
+    """
+    moved, cards = [], 0
     for number, details in enumerate(article.find_all("details"), start=1):
         summary = details.find("summary")
         title = summary.get_text(" ", strip=True) if summary else ""
         if summary:
             summary.decompose()
         kinds = set(details.get("class") or [])
-        if kinds & HIDDEN_ANSWERS:
-            answer_id = f"{page.anchor}--answer-{number}"
-            question_id = f"{page.anchor}--question-{number}"
+        answer_id, question_id = f"{page.anchor}--answer-{number}", f"{page.anchor}--question-{number}"
+        if "flashcard" in kinds:
+            cards += 1
+            for source in details.find_all("a", class_="card-source"):
+                source.decompose()
+            moved.append(
+                f'<p class="card-answer" id="{answer_id}"><span class="card-number">{cards}.</span> '
+                f'{html.escape(details.get_text(" ", strip=True))}</p>'
+            )
+            question = _tag("p", "", {"class": "card-question", "id": question_id})
+            question.append(_tag("span", f"{cards}.", {"class": "card-number"}))
+            question.append(f" {title}")
+            details.replace_with(question)
+        elif kinds & HIDDEN_ANSWERS:
             moved.append(
                 f'<div class="answer" id="{answer_id}"><p class="answer-question">'
                 f'<a href="#{question_id}">{html.escape(title)}</a></p>{details.decode_contents()}</div>'
             )
-            details.replace_with(
-                BeautifulSoup(
-                    f'<div class="question-box {" ".join(sorted(kinds))}" id="{question_id}">'
-                    f'<p class="question-title">{html.escape(title)}</p>'
-                    f'<p class="answer-ref"><a href="#{answer_id}">Answer in the Answers section</a></p></div>',
-                    "html.parser",
-                )
-            )
+            box = _tag("div", "", {"class": f"question-box {' '.join(sorted(kinds))}", "id": question_id})
+            box.append(_tag("p", title, {"class": "question-title"}))
+            reference = _tag("p", "", {"class": "answer-ref"})
+            reference.append(_tag("a", "Answer in the Answers section", {"href": f"#{answer_id}"}))
+            box.append(reference)
+            details.replace_with(box)
         else:
             details.name = "div"
             details.attrs.pop("open", None)
             details["class"] = ["admonition", *sorted(kinds)]
-            details.insert(0, BeautifulSoup(f'<p class="admonition-title">{html.escape(title)}</p>', "html.parser"))
+            details.insert(0, _tag("p", title, {"class": "admonition-title"}))
     if moved:
         answers.append(f'<h2 id="{page.anchor}--answers">{html.escape(page.title)}</h2>')
         answers.extend(moved)
+
+
+def _tag(name: str, text: str, attrs: dict) -> Tag:
+    tag = Tag(name=name, attrs=attrs)
+    if text:
+        tag.string = text
+    return tag

@@ -77,7 +77,7 @@ def _term_entry(
         see_also = ", ".join(f"[{plain(names[related])}](#{related})" for related in term.related)
         lines += ["", f"**See also:** {see_also}"]
     if mentions:
-        lines += ["", f"**Mentioned in:** {mention_links(mentions, PAGE)}"]
+        lines += ["", f"**Mentioned in:** {mention_links(mentions, PAGE)}", "{: .mentions }"]
     if events:
-        lines += ["", f"**On the timeline:** {event_links(events, PAGE)}"]
+        lines += ["", f"**On the timeline:** {event_links(events, PAGE)}", "{: .timeline-links }"]
     return lines

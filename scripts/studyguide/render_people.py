@@ -64,9 +64,9 @@ def _card(person: Person, mentions: Sequence[Mention], events: Sequence[Event]) 
         ]
     lines += ["", f"**Fate:** {plain(person.fate)}"]
     if mentions:
-        lines += ["", f"**In the guide:** {mention_links(mentions, PAGE)}"]
+        lines += ["", f"**In the guide:** {mention_links(mentions, PAGE)}", "{: .mentions }"]
     if events:
-        lines += ["", f"**On the timeline:** {event_links(events, PAGE)}"]
+        lines += ["", f"**On the timeline:** {event_links(events, PAGE)}", "{: .timeline-links }"]
     lines += ["", "</div>"]
     return lines
 

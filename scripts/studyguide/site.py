@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree.ElementTree import Element
 
-from . import render_glossary, render_people, render_timeline
+from . import render_flashcards, render_glossary, render_people, render_timeline
+from .flashcards import build_cards
 from .link import Matcher, Mention, PageLinker, link_targets
 from .load import load_guide_data
 from .model import Event, GuideData
 from .render_chart import render_chart
 
-GENERATED_PAGES = (render_glossary.PAGE, render_people.PAGE, render_timeline.PAGE)
+GENERATED_PAGES = (render_glossary.PAGE, render_people.PAGE, render_timeline.PAGE, render_flashcards.PAGE)
 
 
 class GuideBuild:
@@ -61,4 +62,6 @@ class GuideBuild:
         if page == render_timeline.PAGE:
             people = {person.id: person for person in data.people}
             return render_timeline.render_timeline(data.events, people, data.chapters, render_chart(data.people))
+        if page == render_flashcards.PAGE:
+            return render_flashcards.render_flashcards(build_cards(data, self.mentions), data.chapters)
         raise KeyError(f"{page} is not a generated page")

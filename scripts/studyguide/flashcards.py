@@ -1,0 +1,94 @@
+"""Builds flashcards from the checked data: terms, people, dates, events and who was allied with whom."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .link import Mention
+from .model import PHASE_TITLES, GuideData
+
+CARD_KINDS = {
+    "term": "Terms",
+    "person": "People",
+    "when": "When did it happen?",
+    "what": "What happened?",
+    "alliance": "Who was allied with whom?",
+}
+# The chapter that explains each phase of the struggle.
+PHASE_CHAPTERS = {"triumvirate": "02", "duumvirate": "03", "right-opposition": "04", "terror": "05"}
+SIDE_ANSWERS = {
+    "leadership": "With Stalin and the majority",
+    "opposition": "In opposition to Stalin",
+    "neutral": "Neutral or sidelined",
+    "victim": "A victim of the terror",
+    "agent": "An agent of the terror",
+    "exile": "In exile",
+}
+
+
+@dataclass(frozen=True)
+class Card:
+    """One flashcard: a question, its answer from the data, and where the answer is explained."""
+
+    id: str
+    kind: str
+    chapter: str  # the file stem of the chapter it belongs to
+    question: str
+    answer: str
+    link_page: str  # path inside docs/
+    link_anchor: str
+    link_label: str
+
+
+def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> list[Card]:
+    """Every card the data supports, in chapter order, then by kind, then as the data orders them."""
+    chapters = sorted(data.chapters)
+    by_number = {stem[:2]: stem for stem in chapters}
+    cards: list[Card] = []
+
+    def first_chapter(key: str) -> str:
+        pages = [m.page for m in mentions.get(key, ()) if m.page.startswith("chapters/")]
+        return min(pages)[len("chapters/"):-len(".md")] if pages else chapters[0]
+
+    for term in data.terms:
+        question = f"What and where was {term.term}?" if term.category == "place" else f"What was meant by “{term.term}”?"
+        cards.append(Card(
+            f"term-{term.id}", "term", first_chapter(f"term:{term.id}"), question,
+            term.definition, "glossary.md", term.id, f"Glossary: {term.term}",
+        ))  # fmt: skip
+    for person in data.people:
+        role = person.profile.split(". ")[0].rstrip(".")
+        cards.append(Card(
+            f"person-{person.id}", "person", first_chapter(f"person:{person.id}"), f"Who was {person.name}?",
+            f"{role}. Fate: {person.fate}", "people.md", person.id, f"Who's who: {person.name}",
+        ))  # fmt: skip
+    date_counts = Counter(event.date for event in data.events)
+    for event in data.events:
+        chapter = data.chapters[event.section.chapter]
+        label = f"{chapter.title}: {chapter.headings[event.section.anchor]}"
+        cards.append(Card(
+            f"when-{event.id}", "when", event.section.chapter, f"When: {event.title}?", event.date.display(),
+            chapter.src_path, event.section.anchor, label,
+        ))  # fmt: skip
+        if date_counts[event.date] == 1 and event.date.precision == "day":
+            cards.append(Card(
+                f"what-{event.id}", "what", event.section.chapter, f"What happened on {event.date.display()}?",
+                f"{event.title}. {event.summary}", chapter.src_path, event.section.anchor, label,
+            ))  # fmt: skip
+    for phase, number in PHASE_CHAPTERS.items():
+        stem = by_number.get(number)
+        if stem is None:
+            continue
+        for person in data.people:
+            side = next((side for side in person.sides if side.phase == phase), None)
+            if side is None or not person.falls and person.id != "stalin":
+                continue
+            cards.append(Card(
+                f"alliance-{phase}-{person.id}", "alliance", stem,
+                f"Where did {person.name} stand in {PHASE_TITLES[phase]}?",
+                f"{SIDE_ANSWERS[side.side]}. {side.note}", "people.md", person.id, f"Who's who: {person.name}",
+            ))  # fmt: skip
+    order = {kind: index for index, kind in enumerate(CARD_KINDS)}
+    return sorted(cards, key=lambda card: (card.chapter, order[card.kind]))

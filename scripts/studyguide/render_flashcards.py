@@ -1,0 +1,57 @@
+"""Renders the "Test yourself" page: flashcards grouped by chapter and kind, each a click-to-reveal block."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import groupby
+
+from .flashcards import CARD_KINDS, Card
+from .mdtext import front_matter, plain, relative
+from .model import Chapter
+
+PAGE = "flashcards.md"
+
+
+def render_flashcards(cards: Sequence[Card], chapters: Mapping[str, Chapter]) -> str:
+    """Return the flashcards page as Markdown.
+
+    Every card works without JavaScript (a collapsible block); the page's script adds a drill mode.
+    """
+    lines = [
+        *front_matter(
+            "Test yourself: flashcards",
+            f"{len(cards)} flashcards on Stalin's rise to power, built from the guide's checked data, "
+            "with a drill mode that remembers what you know.",
+        ),
+        "",
+        "# Test yourself: flashcards",
+        "",
+        f"There are {len(cards)} cards, made from the same checked data as the Glossary, the Who's who and",
+        "the Timeline. Say the answer out loud, then open the card to check it; every answer links to where",
+        "the guide explains it. With JavaScript on, **drill mode** shows the cards one at a time in a shuffled",
+        "order, brings back the ones you did not know sooner, and remembers your progress on this device.",
+        "Printed, the cards come out as cut-out cards: fold along the dashed line, question on one side.",
+        "",
+        '<div id="drill" class="drill" hidden></div>',
+    ]
+    for stem, in_chapter in groupby(cards, key=lambda card: card.chapter):
+        chapter = chapters[stem]
+        in_chapter = list(in_chapter)
+        lines += ["", f"## {plain(chapter.title)} {{#cards-{stem}}}", "", f"{len(in_chapter)} cards."]
+        for kind, of_kind in groupby(in_chapter, key=lambda card: card.kind):
+            lines += ["", f"### {CARD_KINDS[kind]} {{#cards-{stem}-{kind}}}"]
+            for card in of_kind:
+                lines += ["", *_card(card)]
+    return "\n".join(lines) + "\n"
+
+
+def _card(card: Card) -> list[str]:
+    question = plain(card.question).replace('"', "&quot;")
+    target = f"{relative(PAGE, card.link_page)}#{card.link_anchor}"
+    return [
+        f'??? flashcard "{question}"',
+        "",
+        f"    {plain(card.answer)}",
+        "",
+        f"    [{plain(card.link_label)}]({target}){{ .card-source }}",
+    ]
