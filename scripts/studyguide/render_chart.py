@@ -80,7 +80,9 @@ def render_chart(people: Sequence[Person]) -> str:
         "</svg>",
     ]
     return "\n".join(
-        ['<div class="struggle-chart-wrap" markdown="0">', *parts, "</div>", "", *_text_version(rows)]
+        # Focusable and named, because on a phone the chart scrolls sideways (keyboard users too).
+        ['<div class="struggle-chart-wrap" markdown="0" tabindex="0" role="region" aria-label="Chart of the power struggle">',
+         *parts, "</div>", "", *_text_version(rows)]
     )
 
 

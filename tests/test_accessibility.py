@@ -1,0 +1,108 @@
+"""Accessibility: axe-core finds nothing on any page in either colour scheme; the keyboard reaches everything."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+from browser import browser
+from linkcheck import serve
+from sitebuild import SUB_PATH
+
+
+def _pages(site_dir):
+    pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
+    return ["" if page == "." else f"{page}/" for page in pages] + ["404.html"]
+
+
+@pytest.fixture(scope="module")
+def root_url(site_dir, tmp_path_factory):
+    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("a11y")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+def _violations(page):
+    return [
+        f"{violation['id']} ({violation['impact']}): {node['target']}"
+        for violation in Axe().run(page).response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_on_any_page(site_dir, root_url, chromium, scheme):
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in _pages(site_dir):
+        page.goto(root_url + path)
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        violations = _violations(page)
+        if violations:
+            found[path] = violations[:5]
+    context.close()
+    assert not found, found
+
+
+def test_no_axe_violations_in_drill_mode(root_url, chromium):
+    for scheme in ("light", "dark"):
+        page = chromium.new_context(color_scheme=scheme).new_page()
+        page.goto(root_url + "flashcards/")
+        page.get_by_role("button", name="Start drill").click()
+        page.get_by_role("button", name="Show answer").click()
+        assert _violations(page) == [], scheme
+
+
+def test_keyboard_reaches_search_palette_and_answers_with_a_visible_focus(root_url, chromium):
+    page = chromium.new_page()
+    page.goto(root_url + "chapters/02-triumvirate/")
+    reached = {}
+    for _ in range(500):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            """() => { const e = document.activeElement, s = getComputedStyle(e);
+                return {tag: e.tagName, cls: e.className, label: e.getAttribute('aria-label') || e.textContent.trim(),
+                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}; }"""
+        )
+        assert focused["outline"], f"no visible focus on {focused}"
+        if "md-search__input" in focused["cls"]:
+            reached["search"] = True
+        if "md-option" in focused["cls"]:
+            reached["palette"] = True
+        if focused["tag"] == "SUMMARY":
+            reached["answer"] = True
+            break
+    assert reached == {"search": True, "palette": True, "answer": True}
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.parentElement.open"), "Enter opens a hidden answer"
+
+
+def test_palette_toggle_works_from_the_keyboard(root_url, chromium):
+    page = chromium.new_context(color_scheme="light").new_page()
+    page.goto(root_url)
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode":
+            break
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
+
+
+def test_every_page_has_a_meaningful_title_and_description(site_dir):
+    titles = set()
+    for path in _pages(site_dir):
+        html_file = site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        title = soup.title.get_text()
+        description = soup.find("meta", attrs={"name": "description"})
+        assert " - Stalin's Rise to Power" in title or path in ("", "404.html"), title
+        assert description and len(description["content"]) > 40, f"{path} has no real meta description"
+        titles.add(title)
+    assert len(titles) == len(_pages(site_dir)), "page titles must differ"
