@@ -52,6 +52,8 @@ CASES = [
     ("never inside existing links", '<p><a href="x.md">the Politburo</a></p>', '<p><a href="x.md">the Politburo</a></p>'),
     ("never inside question titles", "<details><summary>Who sat on the Politburo?</summary><p>x</p></details>",
      "<details><summary>Who sat on the Politburo?</summary><p>x</p></details>"),
+    ("never inside hidden answers", "<details><summary>Q?</summary><p>The Politburo did.</p></details>",
+     "<details><summary>Q?</summary><p>The Politburo did.</p></details>"),
     ("never inside admonition titles", '<p class="admonition-title">Politburo</p>', '<p class="admonition-title">Politburo</p>'),
     ("never in the middle of a word", "<p>Leninism, Stalinist, NEPmen, anti-Stalin.</p>", "<p>Leninism, Stalinist, NEPmen, anti-Stalin.</p>"),
     ("plural alias", "<p>The kulaks resisted.</p>", f"<p>The {a('kulaks', 'kulaks')} resisted.</p>"),

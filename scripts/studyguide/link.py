@@ -15,8 +15,9 @@ from xml.etree.ElementTree import Element
 from .model import GuideData
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# Never link inside these: code, existing links, headings, question titles, scripts.
-SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "summary", "abbr", "button", "svg"} | HEADINGS
+# Never link inside these: code, existing links, headings, scripts, and collapsible blocks (hidden
+# answers and plans: a student tests recall there, and every link costs the page a tooltip).
+SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "details", "abbr", "button", "svg"} | HEADINGS
 SKIPPED_CLASSES = {"admonition-title", "chapter-period", "headerlink", "no-autolink"}
 APOSTROPHES = "'’"
 

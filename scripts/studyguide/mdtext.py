@@ -14,10 +14,19 @@ from .model import Event
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 
 
-def front_matter(title: str, description: str) -> list[str]:
-    """A page's front matter; the values are JSON strings, which YAML reads whatever they contain."""
-    return ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
-            f"description: {json.dumps(description, ensure_ascii=False)}", "---"]
+def front_matter(title: str, description: str, *, searchable: bool = True, table_of_contents: bool = True) -> list[str]:
+    """A page's front matter; the values are JSON strings, which YAML reads whatever they contain.
+
+    ``searchable=False`` keeps the page out of the site search (Material's ``search.exclude``);
+    ``table_of_contents=False`` hides the page's table of contents (Material's ``hide: [toc]``).
+    """
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
+             f"description: {json.dumps(description, ensure_ascii=False)}"]
+    if not searchable:
+        lines += ["search:", "  exclude: true"]
+    if not table_of_contents:
+        lines += ["hide:", "  - toc"]
+    return [*lines, "---"]
 
 
 def plain(text: str) -> str:

@@ -22,6 +22,8 @@ def render_flashcards(cards: Sequence[Card], chapters: Mapping[str, Chapter]) ->
             "Test yourself: flashcards",
             f"{len(cards)} flashcards on Stalin's rise to power, built from the guide's checked data, "
             "with a drill mode that remembers what you know.",
+            # Every card repeats the Glossary, Who's who or Timeline, which search already finds.
+            searchable=False,
         ),
         "",
         "# Test yourself: flashcards",

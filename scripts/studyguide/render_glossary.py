@@ -27,7 +27,12 @@ def render_glossary(
         by_letter.setdefault(_letter(term.term), []).append(term)
     names = {term.id: term.term for term in terms}
     lines = [
-        *front_matter('Glossary', 'Every institution, policy, faction and idea in the guide, defined and linked to where it is explained.'),
+        *front_matter(
+            "Glossary",
+            "Every institution, policy, faction and idea in the guide, defined and linked to where it is explained.",
+            # The A–Z bar is the way round this page; a contents list of every term costs phones time.
+            table_of_contents=False,
+        ),
         "",
         "# Glossary",
         "",
