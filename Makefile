@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed-from-requirements
 export NO_MKDOCS_2_WARNING := 1
 export PDF_PAPER := $(PAPER)
 
-.PHONY: serve build pdf test venv lock clean bench audit
+.PHONY: serve build pdf test venv lock clean bench audit links
 
 # The preview skips the PDF (about ten seconds a build) so that pages reload at once; `make build` makes it.
 serve: $(STAMP)
@@ -66,3 +66,7 @@ bench: $(STAMP)
 audit: build
 	npm ci --no-audit --no-fund
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py
+
+# Crawl the built site under a sub-path: list outside links, report broken internal links and anchors.
+links: build
+	$(BIN)/python tests/linkcheck.py $(SITE_DIR)

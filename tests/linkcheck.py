@@ -105,3 +105,27 @@ def crawl(root_url: str) -> CrawlReport:
         elif fragment and fragment not in ids:
             report.broken.append(f"{source}: {written} -> no element with id {fragment!r} on {target}")
     return report
+
+
+def main(argv: list[str]) -> int:
+    """`make links`: crawl a built site under a sub-path, list its outside links and any broken ones."""
+    import tempfile
+
+    site = Path(argv[1] if len(argv) > 1 else "site")
+    with tempfile.TemporaryDirectory() as work_dir, serve(site, "/study-guide/", Path(work_dir)) as root_url:
+        report = crawl(root_url)
+    print(f"{len(report.pages)} pages crawled under /study-guide/.")
+    print(f"Outside links ({len(report.external)}):")
+    print("\n".join(f"  {url}" for url in sorted(report.external)) or "  none")
+    if report.broken:
+        print(f"Broken links and anchors ({len(report.broken)}):")
+        print("\n".join(f"  {line}" for line in report.broken))
+        return 1
+    print("No broken internal links or anchors.")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv))

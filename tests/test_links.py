@@ -42,3 +42,21 @@ def test_the_checker_reports_a_missing_page_and_a_missing_anchor(tmp_path):
         f"no element with id 'gone' on {root_url}a/",
     ]
     assert report.external == {"https://example.org/"}
+
+
+def test_links_that_open_a_new_tab_carry_noopener(site_dir):
+    from bs4 import BeautifulSoup
+
+    unsafe = []
+    for page in site_dir.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.find_all("a", target="_blank"):
+            if "noopener" not in (link.get("rel") or []):
+                unsafe.append(f"{page.relative_to(site_dir)}: {link.get('href')}")
+    assert not unsafe, unsafe
+
+
+def test_outside_links_are_reported(crawl_report):
+    report, _ = crawl_report
+    assert report.external, "the About the notes page cites outside references"
+    assert all(url.startswith(("https://", "http://")) for url in report.external)
