@@ -1,11 +1,18 @@
 """Headless Chromium (Debian's package) driven by Playwright, for tests that need a real browser."""
 
+import os
 import shutil
 from contextlib import contextmanager
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium; on a GitHub-hosted Ubuntu runner, its preinstalled Google Chrome; or $CHROME_PATH.
+CHROMIUM = (
+    os.environ.get("CHROME_PATH")
+    or shutil.which("chromium")
+    or shutil.which("google-chrome")
+    or "/usr/bin/chromium"
+)
 # The flags keep Chromium from calling home, which this machine's closed network refuses.
 CHROMIUM_ARGS = [
     "--no-sandbox",
