@@ -105,4 +105,7 @@ def test_chart_has_a_text_alternative_and_a_row_per_leader(site_dir):
 
 def test_people_and_terms_link_to_their_timeline_events(site_dir):
     card = _page(site_dir, "people").find(id="trotsky").find_parent("div", class_="person-card")
-    assert any("timeline/#trotsky-deported" in a["href"] or "timeline/#" in a["href"] for a in card.find_all("a"))
+    assert "../timeline/#trotsky-deported-to-turkey" in [a["href"] for a in card.find_all("a")]
+    glossary = _page(site_dir, "glossary")
+    entry_links = [a["href"] for sibling in glossary.find(id="alma-ata").find_next_siblings(limit=6) for a in sibling.find_all("a")]
+    assert any(href.startswith("../timeline/#") and "alma-ata" in href for href in entry_links), entry_links
