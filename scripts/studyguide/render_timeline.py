@@ -51,8 +51,8 @@ def _filters(chapters: Sequence[Chapter], kinds: Sequence[str]) -> list[str]:
         for value, label in [("all", "All"), *options]:
             checked = " checked" if value == "all" else ""
             inputs.append(
-                f'<input type="radio" name="tl-{name}" id="tl-{name}-{value}" value="{value}"{checked}>'
-                f'<label for="tl-{name}-{value}">{attribute(label)}</label>'
+                f'<span class="tl-option"><input type="radio" name="tl-{name}" id="tl-{name}-{value}" value="{value}"{checked}>'
+                f'<label for="tl-{name}-{value}">{attribute(label)}</label></span>'
             )
         return ['<fieldset class="tl-filter">', *inputs, "</fieldset>"]
 
