@@ -22,6 +22,7 @@ from studyguide.site import GENERATED_PAGES, GuideBuild  # noqa: E402
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
 _nav = None  # the site's navigation: the reading order of the PDF
+_paper = "a4"  # the PDF's paper size, from PDF_PAPER
 log = logging.getLogger("mkdocs.hooks.studyguide")
 
 
@@ -39,8 +40,9 @@ class _CrossLinkExtension(Extension):
 
 def on_config(config):
     """Load and check the data once per build; a problem stops the build before anything is written."""
-    global _build
-    if os.environ.get("PDF_PAPER", "a4").lower() not in PAPER_SIZES:
+    global _build, _paper
+    _paper = os.environ.get("PDF_PAPER", "a4").lower()
+    if _paper not in PAPER_SIZES:
         raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER']!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
     try:
         _build = GuideBuild()
@@ -87,9 +89,8 @@ def on_post_build(config):
         log.info("PDF skipped (GUIDE_PDF=off)")
         return
     pages = [(page.url, page.title) for page in _nav.pages]
-    paper = os.environ.get("PDF_PAPER", "a4").lower()
     start = time.perf_counter()
-    warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, paper)
+    warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
     for warning in warnings:
         log.warning(f"PDF: {warning}")
     log.info(f"PDF written in {time.perf_counter() - start:.2f} s")

@@ -59,10 +59,9 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
             term.definition, "glossary.md", term.id, f"Glossary: {term.term}",
         ))  # fmt: skip
     for person in data.people:
-        role = person.profile.split(". ")[0].rstrip(".")
         cards.append(Card(
             f"person-{person.id}", "person", first_chapter(f"person:{person.id}"), f"Who was {person.name}?",
-            f"{role}. Fate: {person.fate}", "people.md", person.id, f"Who's who: {person.name}",
+            f"{person.role}. Fate: {person.fate}", "people.md", person.id, f"Who's who: {person.name}",
         ))  # fmt: skip
     date_counts = Counter(event.date for event in data.events)
     for event in data.events:

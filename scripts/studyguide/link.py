@@ -7,11 +7,11 @@ character trie, so each text node is scanned once and the cost grows linearly wi
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
+from .mdtext import relative
 from .model import GuideData
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -185,8 +185,7 @@ class PageLinker:
         return [head, *links]
 
     def _href(self, target: LinkTarget) -> str:
-        relative = posixpath.relpath(target.page, posixpath.dirname(self.page) or ".")
-        return f"{relative}#{target.anchor}"
+        return f"{relative(self.page, target.page)}#{target.anchor}"
 
 
 def _text_without_permalink(heading: Element) -> str:

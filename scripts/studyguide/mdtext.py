@@ -7,9 +7,11 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .link import Mention
-from .model import Event
+if TYPE_CHECKING:  # only for annotations: link.py itself uses relative() from here
+    from .link import Mention
+    from .model import Event
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 

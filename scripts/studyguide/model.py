@@ -161,10 +161,14 @@ class Person:
         return f"{self.born.year}–{self.died.year if self.died else ''}"
 
     @property
+    def role(self) -> str:
+        """The profile's first sentence, without its full stop: who the person was."""
+        return self.profile.split(". ")[0].rstrip(".")
+
+    @property
     def summary(self) -> str:
-        """The first sentence of the profile: the hover text for links to this person."""
-        first = self.profile.split(". ")[0].rstrip(".")
-        return f"{self.name} ({self.life}): {first}."
+        """The hover text for links to this person: name, years and role."""
+        return f"{self.name} ({self.life}): {self.role}."
 
 
 @dataclass(frozen=True)
