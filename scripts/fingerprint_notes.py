@@ -7,15 +7,12 @@ ROOT = Path(__file__).resolve().parents[1]
 # The fingerprinting code is test support: it lives with the tests that use it.
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 
-from originality import fingerprints  # noqa: E402
+from originality import FINGERPRINTS as OUTPUT, NOTES_DIR, fingerprints  # noqa: E402
 from studyguide.paths import REPO_ROOT  # noqa: E402
-
-NOTES_DIR = REPO_ROOT.parent / "shared" / "source-notes"
-OUTPUT = REPO_ROOT / "tests" / "data" / "notes-fingerprints.txt"
 
 
 def main() -> int:
-    notes = sorted(NOTES_DIR.glob("*.txt"))
+    notes = sorted(NOTES_DIR.glob("*.txt")) if NOTES_DIR else []
     if not notes:
         print(f"No source notes found in {NOTES_DIR}", file=sys.stderr)
         return 1
