@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
+import material_html  # noqa: E402
 from studyguide.pages import page_meta  # noqa: E402
 from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
@@ -78,6 +79,24 @@ def on_nav(nav, config, files):
     global _nav
     _nav = nav
     return nav
+
+
+def on_post_page(output, page, config):
+    """Fix what Material writes where it breaks accessibility or the HTML standard (material_html.py)."""
+    try:
+        return material_html.fix_page(output)
+    except material_html.MaterialChanged as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_post_template(output, template_name, config):
+    """The same fixes for pages made from a template alone (404.html); sitemap.xml is not HTML."""
+    if not template_name.endswith(".html"):
+        return output
+    try:
+        return material_html.fix_page(output)
+    except material_html.MaterialChanged as error:
+        raise PluginError(f"{template_name}: {error}") from None
 
 
 def on_post_build(config):
