@@ -1,5 +1,6 @@
 """The real build's generated pages and cross-links: glossary, who's who, timeline and key dates."""
 
+import functools
 from datetime import date
 
 import pytest
@@ -16,6 +17,7 @@ def data():
     return load_guide_data()
 
 
+@functools.cache  # each page is parsed once; the tests only read it
 def _page(site_dir, path):
     return BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
