@@ -6,7 +6,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from studyguide.paths import REPO_ROOT as ROOT  # scripts/ is on the path when this file is run
+
 # Debian 12's Python. Pins resolved for it also install on every newer 3.x that has wheels for them.
 OLDEST_PYTHON = "3.11.2"
 
