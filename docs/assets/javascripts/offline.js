@@ -7,38 +7,52 @@
   if (!("serviceWorker" in navigator) || !script) return;
   var workerUrl = new URL(script.getAttribute("data-worker"), location.href);
 
-  function status() {
+  // The state survives Material's instant navigation, which replaces the footer the line lives in.
+  var state = { text: "", worker: null };
+
+  function render() {
     var element = document.getElementById("offline-status");
     if (!element) {
       element = document.createElement("div");
       element.id = "offline-status";
-      element.className = "offline-status";
       element.setAttribute("role", "status");
-      document.body.appendChild(element);
+      var footer = document.querySelector(".md-footer-meta__inner");
+      (footer || document.body).appendChild(element);
+    }
+    element.className = state.worker ? "offline-status offline-status--update" : "offline-status";
+    element.textContent = state.text;
+    if (state.worker) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button offline-reload";
+      button.textContent = "Reload";
+      button.addEventListener("click", function () {
+        state.worker.postMessage("skip-waiting");
+      });
+      element.appendChild(button);
     }
     return element;
   }
 
   function showReady() {
-    status().textContent = "Available offline";
+    state = { text: "Available offline", worker: null };
+    render();
   }
 
   function showUpdate(worker) {
-    var element = status();
-    element.textContent = "A newer version of the guide is ready. ";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button offline-reload";
-    button.textContent = "Reload";
-    button.addEventListener("click", function () {
-      worker.postMessage("skip-waiting");
+    state = { text: "A newer version of the guide is ready. ", worker: worker };
+    render();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () {
+      if (state.text) render();
     });
-    element.appendChild(button);
   }
 
   var reloading = false;
   navigator.serviceWorker.addEventListener("controllerchange", function () {
-    if (navigator.serviceWorker.controller && status().querySelector(".offline-reload") && !reloading) {
+    if (navigator.serviceWorker.controller && state.worker && !reloading) {
       reloading = true;
       location.reload();
     }
@@ -58,6 +72,7 @@
       watch(registration.installing);
     });
   }).catch(function () {
-    status().textContent = "Offline copy unavailable in this browser";
+    state = { text: "This browser could not keep an offline copy", worker: null };
+    render();
   });
 })();
