@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
+from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, publish_book
 from studyguide.build import GENERATED_PAGES, GuideBuild
 from studyguide.data.problems import DataError
@@ -104,6 +105,11 @@ def on_post_build(config):
         log.info("PDF skipped (GUIDE_PDF=off)")
     else:
         _write_pdf(config)
+        _build.write_printed_cards(Path(config.site_dir), PAPER_SIZES[_paper])
+        try:
+            _build.write_organisers(Path(config.site_dir), PAPER_SIZES[_paper])
+        except OrganiserOverflowError as error:
+            raise PluginError(str(error)) from None
     if config.extra["offline"]:
         # Last: the worker's precache list covers every file written before it.
         count = write_offline_site(Path(config.site_dir), config.site_name, config.site_description)

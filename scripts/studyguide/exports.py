@@ -17,6 +17,7 @@ DECK_NAME = "Stalin's Rise to Power, 1922-1940"
 APKG_NAME = "stalins-rise-to-power.apkg"
 ANKI_TEXT_NAME = "flashcards-anki.txt"
 ALL_TSV_NAME = "flashcards-all.tsv"
+PRINTED_CARDS_NAME = "flashcards-printable.pdf"  # written with the PDFs (book/printed_cards.py)
 # Fixed ids: Anki recognises the note type and decks across imports by them, so a corrected deck
 # re-imported over an old one updates cards in place and keeps the student's review history.
 MODEL_ID = 1_922_194_001
@@ -165,5 +166,7 @@ def downloads_markdown(cards: Sequence[Card], chapters: Mapping[str, Chapter], p
         "  definition and *New line* between cards.",
         f"- **Anki, as text:** {link(ANKI_TEXT_NAME, 'a tab-separated file with a GUID column')}, for",
         "  other flashcard apps that read Anki's text format; in Anki, *File → Import* reads it as it is.",
+        f"- **On paper:** {link(PRINTED_CARDS_NAME, 'cards to print and cut out (PDF)')}, twelve to a sheet.",
+        "  Print double-sided, flipping on the long edge, and each answer lands behind its question.",
         "",
     ])  # fmt: skip
