@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
+import material_html
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, publish_book
 from studyguide.build import GENERATED_PAGES, GuideBuild
@@ -91,6 +92,24 @@ def known_site_url(site_url: str | None) -> str | None:
     if not site_url or site_url.startswith(("http://127.0.0.1", "http://localhost")):
         return None
     return site_url
+
+
+def on_post_page(output, page, config):
+    """Fix what Material writes where it breaks accessibility or the HTML standard (material_html.py)."""
+    try:
+        return material_html.fix_page(output)
+    except material_html.MaterialChanged as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def on_post_template(output, template_name, config):
+    """The same fixes for pages made from a template alone (404.html); sitemap.xml is not HTML."""
+    if not template_name.endswith(".html"):
+        return output
+    try:
+        return material_html.fix_page(output)
+    except material_html.MaterialChanged as error:
+        raise PluginError(f"{template_name}: {error}") from None
 
 
 def on_post_build(config):
