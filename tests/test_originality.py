@@ -52,5 +52,5 @@ def test_fingerprints_match_the_notes(known):
         "where the notes cannot be had (CI), set SOURCE_NOTES=none to check against the fingerprints alone"
     )
     assert known == fingerprints(path.read_text(encoding="utf-8", errors="replace") for path in notes), (
-        "the notes changed: run python scripts/fingerprint_notes.py"
+        "the notes changed: run .venv/bin/python tests/fingerprint_notes.py"
     )

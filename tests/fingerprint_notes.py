@@ -1,14 +1,9 @@
 """Regenerates tests/data/notes-fingerprints.txt from the source notes beside the project."""
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# The fingerprinting code is test support: it lives with the tests that use it.
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
-
-from originality import FINGERPRINTS as OUTPUT, NOTES_DIR, fingerprints  # noqa: E402
-from studyguide.paths import REPO_ROOT  # noqa: E402
+from originality import FINGERPRINTS as OUTPUT  # tests/ is on the path
+from originality import NOTES_DIR, fingerprints
 
 
 def main() -> int:
@@ -18,7 +13,7 @@ def main() -> int:
         return 1
     prints = fingerprints(path.read_text(encoding="utf-8", errors="replace") for path in notes)
     OUTPUT.write_text("\n".join(sorted(prints)) + "\n", encoding="utf-8")
-    print(f"Wrote {len(prints)} fingerprints of {len(notes)} notes to {OUTPUT.relative_to(REPO_ROOT)}")
+    print(f"Wrote {len(prints)} fingerprints of {len(notes)} notes to tests/data/{OUTPUT.name}")
     return 0
 
 
