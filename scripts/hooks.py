@@ -14,13 +14,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-import material_html
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, publish_book
 from studyguide.build import GENERATED_PAGES, GuideBuild
 from studyguide.data.problems import DataError
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
+from studyguide.theme import ThemeChangedError, fix_page
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -95,10 +95,10 @@ def known_site_url(site_url: str | None) -> str | None:
 
 
 def on_post_page(output, page, config):
-    """Fix what Material writes where it breaks accessibility or the HTML standard (material_html.py)."""
+    """Fix what Material writes where it breaks accessibility or the HTML standard (studyguide/theme.py)."""
     try:
-        return material_html.fix_page(output)
-    except material_html.MaterialChanged as error:
+        return fix_page(output)
+    except ThemeChangedError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
@@ -107,8 +107,8 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     try:
-        return material_html.fix_page(output)
-    except material_html.MaterialChanged as error:
+        return fix_page(output)
+    except ThemeChangedError as error:
         raise PluginError(f"{template_name}: {error}") from None
 
 

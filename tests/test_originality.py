@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from originality import FINGERPRINTS, NOTES_DIR, copied_runs, fingerprint, fingerprints
+from originality import FINGERPRINTS, NOTES_DIR, copied_runs, fingerprints
 from sitebuild import REPO_ROOT
 
 WRITTEN = sorted(

@@ -74,7 +74,8 @@ def test_workflow_runs_what_ci_run_runs_in_the_same_order():
     workflow = [words for step in _steps("build") for words in _commands(step.get("run", ""))]
     position = 0
     for words in _commands(CI_RUN.read_text(encoding="utf-8")):
-        assert words in workflow[position:], f".ci/run runs {shlex.join(words)}, which the workflow does not (or not in order)"
+        missing = f".ci/run runs {shlex.join(words)}, which the workflow does not (or not in this order)"
+        assert words in workflow[position:], missing
         position = workflow.index(words, position) + 1
 
 
@@ -98,7 +99,7 @@ def test_site_url_from_the_workflow_reaches_the_build(monkeypatch):
     steps = _steps("build")
     build = next(step for step in steps if step.get("run") == "make build")
     configure = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + configure["id"] + ".outputs.base_url }}/"
     monkeypatch.setenv("SITE_URL", "https://someone.github.io/a-fork/")
     assert load_config(str(CONFIG_FILE))["site_url"] == "https://someone.github.io/a-fork/"
 
