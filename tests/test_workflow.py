@@ -86,6 +86,12 @@ def test_ci_runs_the_readme_test_command_before_building():
     assert commands.index("make test") < commands.index("make build")
 
 
+def test_ci_checks_originality_against_the_fingerprints_alone():
+    """The notes are not in the repository: without SOURCE_NOTES=none the originality test fails in CI."""
+    test_step = next(step for step in _steps("build") if step.get("run") == "make test")
+    assert test_step.get("env", {}).get("SOURCE_NOTES") == "none"
+
+
 def test_the_uploaded_folder_is_the_one_make_build_writes():
     steps = _steps("build")
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
