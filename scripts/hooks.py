@@ -18,11 +18,13 @@ from studyguide.pages import page_meta  # noqa: E402
 from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
 from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.safety import add_content_security_policy, site_url_problem, unsafe_markup  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
 _nav = None  # the site's navigation: the reading order of the PDF
 _paper = "a4"  # the PDF's paper size, from PDF_PAPER
+_command = "build"  # "build", "serve" or "gh-deploy"
 log = logging.getLogger("mkdocs.hooks.studyguide")
 
 
@@ -38,12 +40,25 @@ class _CrossLinkExtension(Extension):
         md.treeprocessors.register(_CrossLinker(md), "studyguide_crosslinks", 4)
 
 
+def on_startup(command, dirty):
+    """Remember whether this is a preview: `mkdocs serve` injects its own inline live-reload script."""
+    global _command
+    _command = command
+
+
 def on_config(config):
     """Load and check the data once per build; a problem stops the build before anything is written."""
     global _build, _paper
     _paper = os.environ.get("PDF_PAPER", "a4").lower()
     if _paper not in PAPER_SIZES:
-        raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER']!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
+        raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER'][:20]!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
+    problem = site_url_problem(config.site_url or "")
+    if problem:
+        shown = (config.site_url or "")[:80]
+        raise PluginError(
+            f"SITE_URL is {shown!r}, which cannot be the site's address: {problem}. "
+            "Fix: set SITE_URL to the full http:// or https:// address the site will live at, e.g. https://example.org/guide/."
+        )
     try:
         _build = GuideBuild()
     except DataError as error:
@@ -71,6 +86,27 @@ def on_page_markdown(markdown, page, config, files):
         return body
     _page = page
     return _build.chapter_markdown(page_meta.add_period(markdown, page.meta), page.file.src_uri)
+
+
+def on_page_content(html, page, config, files):
+    """Stop the build if any page (hand-written or generated) carries script: the data and pages are untrusted."""
+    problems = unsafe_markup(html)
+    if problems:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: {'; '.join(problems[:5])}. "
+            "Fix: remove it; pages may not run script (event handlers such as onclick=, javascript: links, inline scripts)."
+        )
+    return html
+
+
+def on_post_page(output, page, config):
+    """Give every built page a Content-Security-Policy that forbids inline handlers and javascript: URLs.
+
+    Not for `mkdocs serve`, whose live-reload script is inline and added after this hook.
+    """
+    if _command == "serve":
+        return output
+    return add_content_security_policy(output, page.content or "")
 
 
 def on_nav(nav, config, files):

@@ -45,7 +45,7 @@ BROKEN = [
      "date: 1924-01-21\n  precision: month",
      "entry 'lenin-dies': the date 1924-01-21 is given to the day, but 'precision' says month"),
     ("script in a definition", "data/glossary.yml", "    The small inner committee", "    <script>alert(1)</script> The small inner committee",
-     "data/glossary.yml, entry 'politburo': 'definition' contains HTML"),
+     "data/glossary.yml, entry 'politburo': 'definition' contains HTML ('<script>"),
     ("empty data file", "data/glossary.yml", None, "",
      "data/glossary.yml, the whole file: the file is empty"),
     ("not UTF-8", "data/people.yml", None, "- id: caf\xe9\n".encode("latin-1"),

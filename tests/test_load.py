@@ -51,7 +51,7 @@ BAD_DATA = [
     ("unknown chapter", "data/timeline.yml", "02-triumvirate#forming", "09-cold-war#forming",
      "entry 'fourteenth-congress': 'section' is '09-cold-war#forming', which names no chapter"),
     ("HTML in a definition", "data/glossary.yml", "definition: The small", "definition: <script>alert(1)</script> The small",
-     "entry 'politburo': 'definition' contains HTML. Fix: write 'definition' as plain text, without tags such as <script>"),
+     "entry 'politburo': 'definition' contains HTML ('<script>alert(1)</s…'). Fix: write 'definition' as plain text, without tags such as <script>"),
     ("definition too long", "data/glossary.yml", "definition: The small", "definition: " + "very " * 40 + "small",
      "entry 'politburo': 'definition' is 276 characters long, over the limit of 200"),
     ("unknown category", "data/glossary.yml", "category: faction", "category: organisation",

@@ -15,6 +15,10 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 PLAUSIBLE_YEARS = range(1840, 2001)
 ID_MAX = 80
+# Markup an HTML parser would act on: a tag (<img, </a, <!--) or a character reference (&lt; &#60;
+# &name; and &lt without its semicolon). "R&D" and "a < b" are text.
+MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=#|[A-Za-z][A-Za-z0-9]*;|lt|LT)")
+MARKUP_OR_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]\S*|&\S*")
 
 
 class EntryReader:
@@ -65,15 +69,22 @@ class EntryReader:
             self.problem(f"'{name}' should be text, not a {type(value).__name__}", f"write '{name}' as plain text")
             return ""
         value = str(value).strip()
-        if plain:
-            value = " ".join(value.split())
-            if re.search(r"<\s*/?\s*[a-zA-Z!]", value):
-                self.problem(f"'{name}' contains HTML", f"write '{name}' as plain text, without tags such as <script>")
-                return ""
+        # The length is checked first, so that nothing below ever works on an unbounded value.
         if max_length and len(value) > max_length:
             self.problem(
                 f"'{name}' is {len(value)} characters long, over the limit of {max_length}",
                 f"shorten it to at most {max_length} characters",
+            )
+            return ""
+        if plain:
+            value = " ".join(value.split())
+        # Neither kind of text may hold HTML: a tag, or a character reference such as &lt; that a
+        # browser would turn back into one (Material's tooltips insert hover text as HTML).
+        if MARKUP.search(value) or re.search(r"<\s*/?\s*[A-Za-z!?]", value):
+            what = "plain text" if plain else "Markdown"
+            self.problem(
+                f"'{name}' contains HTML ('{_shorten(MARKUP_OR_TAG.search(value).group(), 20)}')",
+                f"write '{name}' as {what}, without tags such as <script> or codes such as &lt;",
             )
             return ""
         return value
