@@ -2,6 +2,7 @@
 
 import logging
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 from studyguide.pages import page_meta  # noqa: E402
-from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
+from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
 from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
 from studyguide.safety import add_content_security_policy, site_url_problem, unsafe_markup  # noqa: E402
@@ -63,8 +64,20 @@ def on_config(config):
         _build = GuideBuild()
     except DataError as error:
         raise PluginError(error.report()) from None
+    # Pages link to the PDF only if the site will have one: built now, or kept from the last build.
+    config.extra["guide_pdf_link"] = _pdf_wanted() or _previous_pdf() is not None
     config.markdown_extensions.append(_CrossLinkExtension())
     return config
+
+
+def _pdf_wanted() -> bool:
+    return os.environ.get("GUIDE_PDF", "on").lower() != "off"
+
+
+def _previous_pdf() -> Path | None:
+    """The PDF of the last build, which scripts/build_site.py passes on when this build makes none."""
+    previous = os.environ.get("GUIDE_PDF_PREVIOUS")
+    return Path(previous) if previous and Path(previous).is_file() else None
 
 
 def on_files(files, config):
@@ -121,8 +134,13 @@ def on_post_build(config):
 
     GUIDE_PDF=off skips it: `make serve` does, so that live reload stays quick.
     """
-    if os.environ.get("GUIDE_PDF", "on").lower() == "off":
-        log.info("PDF skipped (GUIDE_PDF=off)")
+    if not _pdf_wanted():
+        previous = _previous_pdf()
+        if previous is not None:
+            shutil.copyfile(previous, Path(config.site_dir) / PDF_NAME)
+            log.info("PDF skipped (GUIDE_PDF=off); the previous build's PDF is kept")
+        else:
+            log.info("PDF skipped (GUIDE_PDF=off); pages do not link to it")
         return
     pages = [(page.url, page.title) for page in _nav.pages]
     start = time.perf_counter()
