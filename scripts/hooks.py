@@ -16,10 +16,11 @@ from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
 from studyguide.pages import page_meta  # noqa: E402
+from studyguide.book.fonts import FontsMissing  # noqa: E402
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
 from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
-from studyguide.safety import add_content_security_policy, site_url_problem, unsafe_markup  # noqa: E402
+from studyguide.safety import add_content_security_policy, duplicate_ids, site_url_problem, unsafe_markup  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -109,6 +110,13 @@ def on_page_content(html, page, config, files):
             f"docs/{page.file.src_uri}: {'; '.join(problems[:5])}. "
             "Fix: remove it; pages may not run script (event handlers such as onclick=, javascript: links, inline scripts)."
         )
+    duplicates = duplicate_ids(html)
+    if duplicates:
+        shown = ", ".join(f"'{name[:40]}'" for name in duplicates[:5])
+        raise PluginError(
+            f"docs/{page.file.src_uri}: more than one element has the id {shown}, so links to it are ambiguous. "
+            "Fix: give each heading its own {#anchor} (and each data entry an id no generated anchor uses)."
+        )
     return html
 
 
@@ -144,7 +152,10 @@ def on_post_build(config):
         return
     pages = [(page.url, page.title) for page in _nav.pages]
     start = time.perf_counter()
-    warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
+    try:
+        warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
+    except FontsMissing as error:
+        raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     for warning in warnings:
         log.warning(f"PDF: {warning}")
     log.info(f"PDF written in {time.perf_counter() - start:.2f} s")

@@ -36,8 +36,12 @@ class _Scanner(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
+        self.ids: dict[str, int] = {}
 
     def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids[value] = self.ids.get(value, 0) + 1
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag}> has an event handler ({name}=...)")
@@ -54,10 +58,20 @@ class _Scanner(HTMLParser):
 
 def unsafe_markup(html: str) -> list[str]:
     """What in ``html`` (a page's content) could run script: event handlers, script URLs, inline scripts, frames."""
+    return _scan(html).problems
+
+
+def duplicate_ids(html: str) -> list[str]:
+    """The ids that more than one element of ``html`` carries (links to them are ambiguous)."""
+    return [name for name, count in _scan(html).ids.items() if count > 1]
+
+
+def _scan(html: str) -> _Scanner:
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
-    return list(dict.fromkeys(scanner.problems))
+    scanner.problems = list(dict.fromkeys(scanner.problems))
+    return scanner
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
