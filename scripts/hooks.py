@@ -3,7 +3,9 @@
 import logging
 import os
 import shutil
+import socket
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -159,3 +161,61 @@ def on_post_build(config):
     for warning in warnings:
         log.warning(f"PDF: {warning}")
     log.info(f"PDF written in {time.perf_counter() - start:.2f} s")
+
+
+# ----------------------------------------------------------------------------------------------------
+# `make serve`: a busy port and a broken rebuild are reported, and the preview keeps working.
+
+PORTS_TRIED = 20
+
+
+def on_serve(server, config, builder):
+    """Serve on a free port, and keep serving the last good pages when a rebuild fails."""
+    _use_a_free_port(server)
+    last_good = Path(tempfile.mkdtemp(prefix="studyguide-last-good-"))
+    root = Path(server.root)
+    _copy_tree(root, last_good)
+    rebuild = server.builder
+
+    def guarded_rebuild():
+        try:
+            rebuild()
+        except BaseException as error:  # noqa: BLE001 (MkDocs' own loop would print a traceback and then hang requests)
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            if not getattr(error, "message", None) and not isinstance(error, SystemExit):
+                log.error(f"{type(error).__name__}: {str(error)[:500]}")
+            _copy_tree(last_good, root)
+            log.error("The preview keeps showing the last good pages; fix the problem above and save to rebuild.")
+        else:
+            _copy_tree(root, last_good)
+
+    server.builder = guarded_rebuild
+    return server
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """Make ``target`` an exact copy of ``source`` (the folder itself stays: the server serves it)."""
+    for child in target.iterdir():
+        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+def _use_a_free_port(server) -> None:
+    host, wanted = server.server_address[:2]
+    for port in range(wanted, wanted + PORTS_TRIED):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+        if port != wanted:
+            log.warning(f"Port {wanted} is in use (another `make serve`?); serving on port {port} instead.")
+            server.server_address = (host, port)
+            server.url = server.url.replace(f":{wanted}/", f":{port}/", 1)
+        return
+    raise PluginError(
+        f"Ports {wanted} to {wanted + PORTS_TRIED - 1} on {host} are all in use. "
+        "Fix: stop another `make serve` (or whatever uses them) and run it again."
+    )
