@@ -13,6 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -59,7 +60,27 @@ def _clear_leftovers(*paths: Path) -> None:
 
 
 def _run_mkdocs(mkdocs: str, scratch: Path, environment: dict) -> int:
-    return subprocess.run([mkdocs, "build", "--strict", "--site-dir", str(scratch)], env=environment, check=False).returncode
+    process = subprocess.Popen([mkdocs, "build", "--strict", "--site-dir", str(scratch)], env=environment)
+    try:
+        return process.wait()
+    except BaseException:
+        # Interrupted (Ctrl-C, or SIGTERM turned into KeyboardInterrupt): stop MkDocs before cleaning up.
+        process.terminate()
+        process.wait()
+        raise
+
+
+def _check_replaceable(site: Path) -> None:
+    """Stop before building if the old site could not be moved away and deleted after the swap."""
+    if not site.exists():
+        return
+    for folder, _, _ in os.walk(site):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            shown = Path(folder).relative_to(site.parent)
+            raise BuildStopped(
+                f"{site.name}/ could not be replaced: {shown}/ is read-only, so nothing was built and {site.name}/ is unchanged. "
+                f"Fix: make it writable (chmod -R u+w {site.name}) and build again"
+            )
 
 
 def build(site: Path, mkdocs: str, pdf_only: bool = False) -> int:
@@ -69,6 +90,8 @@ def build(site: Path, mkdocs: str, pdf_only: bool = False) -> int:
     handle = _lock(root)
     try:
         _clear_leftovers(scratch, old)
+        if not pdf_only:
+            _check_replaceable(site)
         environment = dict(os.environ)
         previous_pdf = site / PDF_NAME
         if pdf_only:
@@ -117,10 +140,14 @@ def _swap(scratch: Path, site: Path, old: Path) -> None:
 
 
 def _swap_pdf(pdf: Path, site: Path) -> None:
-    site.mkdir(exist_ok=True)
     temporary = site / (PDF_NAME + ".new")
-    shutil.copyfile(pdf, temporary)
-    os.replace(temporary, site / PDF_NAME)
+    try:
+        site.mkdir(exist_ok=True)
+        shutil.copyfile(pdf, temporary)
+        os.replace(temporary, site / PDF_NAME)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise BuildStopped(f"the PDF could not be written into {site.name}/ ({error.strerror}). Fix: make {site.name}/ writable") from None
 
 
 def _remove_quietly(path: Path) -> None:
@@ -128,6 +155,10 @@ def _remove_quietly(path: Path) -> None:
         _remove(path)
     except OSError as error:
         print(f"Warning: could not remove the scratch folder {path} ({error.strerror}).", file=sys.stderr)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str]) -> int:
@@ -138,6 +169,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     site, mkdocs = Path(arguments[0]).absolute(), arguments[1]
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         return build(site, mkdocs, pdf_only)
     except BuildStopped as stopped:
@@ -146,6 +178,9 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print(f"Build interrupted; {site.name}/ is unchanged.", file=sys.stderr)
         return 130
+    except OSError as error:
+        print(f"Build stopped: {error.strerror or error} ({error.filename or site}).", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
