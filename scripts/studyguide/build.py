@@ -29,6 +29,10 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        # Whether pages link the PDFs (book, organisers, printable cards): False when a build makes none
+        # and has none to keep, so that no page links a file the site lacks.
+        self.link_print_documents = True
+        self.link_downloads = True  # likewise for the flashcard decks
 
     @property
     def linked_pages(self) -> set[str]:
@@ -54,13 +58,16 @@ class GuideBuild:
     def chapter_markdown(self, markdown: str, page: str) -> str:
         """Add the key-dates box and revision-sheet links to a chapter, and the sheets' list to the home page."""
         if page == "index.md":
+            if not self.link_print_documents:
+                return markdown
             return f"{markdown}\n\n{organisers.home_page_links(self.data.chapters)}"
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown
         events = [event for event in self.data.events if event.section.chapter == stem]
         box = timeline.render_key_dates(events, page) if events else ""
-        return timeline.insert_key_dates(markdown, box + organisers.chapter_links(stem))
+        links = organisers.chapter_links(stem) if self.link_print_documents else ""
+        return timeline.insert_key_dates(markdown, box + links) if box or links else markdown
 
     def render(self, page: str) -> str:
         """The Markdown of a generated page; call it after every hand-written page has been linked."""
@@ -77,7 +84,10 @@ class GuideBuild:
         if page == flashcards.PAGE:
             cards = build_cards(data, self.mentions)
             page_markdown = flashcards.render_flashcards(cards, data.chapters)
-            return f"{page_markdown}\n{exports.downloads_markdown(cards, data.chapters, flashcards.PAGE)}"
+            if not self.link_downloads:
+                return page_markdown
+            downloads = exports.downloads_markdown(cards, data.chapters, flashcards.PAGE, self.link_print_documents)
+            return f"{page_markdown}\n{downloads}"
         if page == sources.PAGE:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
@@ -98,6 +108,12 @@ class GuideBuild:
             for organiser in organisers.organisers(self.data, self.mentions, pages)
             for recall in (False, True)
         ]
+
+    def print_documents(self) -> list[str]:
+        """The paths, inside the site, of the PDFs made after the pages besides the book itself."""
+        slugs = [*sorted(self.data.chapters), organisers.PERIOD_SLUG]
+        made = [f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)]
+        return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}"]
 
     def write_printed_cards(self, site_dir: Path, paper: str) -> Path:
         """Write the flashcards as a PDF to print double-sided and cut out."""
