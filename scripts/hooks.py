@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from studyguide.pages import page_meta  # noqa: E402
 from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
-from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.build import GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -88,7 +88,7 @@ def on_post_build(config):
     if os.environ.get("GUIDE_PDF", "on").lower() == "off":
         log.info("PDF skipped (GUIDE_PDF=off)")
         return
-    pages = [(page.url, page.title) for page in _nav.pages]
+    pages = [(page.url, page.title) for page in _nav.pages if page.file.src_uri not in ONLINE_ONLY_PAGES]
     start = time.perf_counter()
     warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
     for warning in warnings:
