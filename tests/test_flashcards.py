@@ -59,7 +59,7 @@ def test_date_questions_have_one_right_answer(data, cards):
 
 def test_flashcards_page_groups_by_chapter_and_kind_and_links_every_answer(site_dir, data):
     soup = BeautifulSoup((site_dir / "flashcards" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    chapters = [h2["id"] for h2 in soup.select("article h2")]
+    chapters = [h2["id"] for h2 in soup.select("article h2") if h2["id"].startswith("cards-")]
     assert chapters == [f"cards-{stem}" for stem in sorted(data.chapters)]
     details = soup.select("details.flashcard")
     assert len(details) >= 150
