@@ -5,8 +5,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from studyguide.pages.cards import CARD_KINDS, build_cards, headline
 from studyguide.data.load import load_guide_data
+from studyguide.pages.cards import CARD_KINDS, build_cards, headline
 
 
 @pytest.fixture(scope="module")

@@ -93,13 +93,6 @@ def test_sources_page(data):
     assert_matches_golden("sources.md", render_sources(data.references, data.events, data.people, citing_pages, titles))
 
 
-def test_quiz_questions_of_every_kind(data):
-    from studyguide.pages.quiz import QUIZ_KINDS, build_questions, render_quiz
-
-    questions = build_questions(data, MENTIONS)
-    assert {question.kind for question in questions} <= set(QUIZ_KINDS)
-    assert_matches_golden("quiz.md", render_quiz(questions, data.chapters))
-
 
 def test_revision_page(data):
     from studyguide.pages.cards import build_cards

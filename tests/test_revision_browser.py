@@ -186,8 +186,9 @@ def test_quiz_of_ten_mixes_chapters_leans_to_weak_cards_and_records_the_score(ro
         return ids; }""")
     assert len(weak) == 5
     now = "2026-01-01T00:00:00.000Z"
-    record = {"due": "2099-01-01T00:00:00.000Z", "stability": 1, "difficulty": 7, "elapsed_days": 0, "scheduled_days": 1,
-              "learning_steps": 0, "reps": 1, "lapses": 1, "state": 3, "last_review": now, "last_rating": 1, "again_at": now}
+    record = {"due": "2099-01-01T00:00:00.000Z", "stability": 1, "difficulty": 7, "elapsed_days": 0,
+              "scheduled_days": 1, "learning_steps": 0, "reps": 1, "lapses": 1, "state": 3, "last_review": now,
+              "last_rating": 1, "again_at": now}
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
                   [KEY, json.dumps({"version": 2, "cards": {card: record for card in weak}})])
     page.reload()
@@ -252,7 +253,8 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(root_ur
 
 
 @pytest.mark.parametrize("junk", ["{not json", "42", '"text"', "[1, 2]", "null", '{"version": 99, "cards": {}}',
-                                  '{"version": 2, "cards": {"term-politburo": {"due": "soon"}, "BAD ID": 5}, "rag": []}'])
+                                  '{"version": 2, "cards": {"term-politburo": {"due": "soon"}, "BAD ID": 5},'
+                                  ' "rag": []}'])
 def test_corrupt_or_foreign_store_is_reported_and_ignored(root_url, context, junk):
     with_store(context, junk)
     page = context.new_page()

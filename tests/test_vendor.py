@@ -15,4 +15,4 @@ def test_vendored_files_match_the_pinned_package_byte_for_byte():
     expected = pinned_files(offline=True)
     assert sorted(expected) == sorted(FILES.values())
     for name, content in expected.items():
-        assert (VENDOR_DIR / name).read_bytes() == content, f"{name} differs from {PACKAGE}@{pinned()[0]}: run make vendor"
+        assert (VENDOR_DIR / name).read_bytes() == content, f"{name} is not {PACKAGE}@{pinned()[0]}: run make vendor"

@@ -72,7 +72,8 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
         chapter = data.chapters[event.section.chapter]
         label = f"{chapter.title}: {chapter.headings[event.section.anchor]}"
         cards.append(Card(
-            f"when-{event.id}", "when", event.section.chapter, f"When did this happen: {headline(event.title)}?", event.date.display(),
+            f"when-{event.id}", "when", event.section.chapter,
+            f"When did this happen: {headline(event.title)}?", event.date.display(),
             chapter.src_path, event.section.anchor, label,
         ))  # fmt: skip
         if date_counts[event.date] == 1 and event.date.precision == "day":

@@ -53,7 +53,8 @@ def _card(card: Card) -> list[str]:
     # The card's stable id from the data keys the learner's progress: rewording a question keeps it.
     target = f"{relative(PAGE, card.link_page)}#{card.link_anchor}"
     return [
-        f'<details class="flashcard" data-card-id="{attribute(card.id)}" data-chapter="{attribute(card.chapter)}" markdown>',
+        f'<details class="flashcard" data-card-id="{attribute(card.id)}" '
+        f'data-chapter="{attribute(card.chapter)}" markdown>',
         f"<summary>{attribute(card.question)}</summary>",
         "",
         plain(card.answer),

@@ -92,7 +92,8 @@ def _slug(text: str) -> str:
 
 
 def _in_phase(post_start: Date | None, post_end: Date | None, start: Date, end: Date) -> bool:
-    return (post_start is None or _years(post_start) <= _years(end)) and (post_end is None or _years(post_end) >= _years(start))
+    begins_in_time = post_start is None or _years(post_start) <= _years(end)
+    return begins_in_time and (post_end is None or _years(post_end) >= _years(start))
 
 
 def build_questions(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> list[Question]:
@@ -156,12 +157,12 @@ def build_questions(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) 
             qid = f"post-{person.id}-{_slug(post.title)}"
 
             def overlap(other: Person, start: Date = post.start, end: Date | None = post.end) -> float:
-                spans = [
-                    abs(_years(p.start or start) - _years(start)) for p in other.posts if _in_phase(p.start, p.end, start, end or start)
-                ]  # fmt: skip
+                spans = [abs(_years(p.start or start) - _years(start))
+                         for p in other.posts if _in_phase(p.start, p.end, start, end or start)]  # fmt: skip
                 return min(spans) if spans else 99.0
 
-            others = sorted((p for p in data.people if p.id != person.id and p.posts), key=lambda p: (overlap(p), p.name))
+            others = sorted((p for p in data.people if p.id != person.id and p.posts),
+                            key=lambda p: (overlap(p), p.name))  # fmt: skip
             built = _multiple_choice(qid, person.name, [p.name for p in others])
             if built is None:
                 continue
@@ -200,22 +201,24 @@ def build_questions(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) 
         chapter = data.phase_chapter(phase.id)
         if chapter is None:
             continue
-        pairs: list[tuple[Person, str]] = []
+        pairs: list[tuple[Person, str, str]] = []
         for person in data.people:
             post = next((p for p in person.posts if len(holders[p.title]) == 1 and p.start is not None
                          and _in_phase(p.start, p.end, phase.start, phase.end)), None)  # fmt: skip
             if post is not None:
-                pairs.append((person, post.title))
+                held = f"from {post.start.display()}" + (f" to {post.end.display()}" if post.end else "")
+                pairs.append((person, post.title, held))
         for number, start in enumerate(range(0, len(pairs) - GROUP + 1, GROUP), start=1):
             group = pairs[start:start + GROUP]
             qid = f"match-{chapter.stem}-{number}"
-            posts = [title for _, title in group]
+            posts = [title for _, title, _ in group]
             order = _scrambled(posts, qid)
             questions.append(Question(
-                qid, "match", chapter.stem, f"Match each person to a post held during “{chapter.title}”, {chapter.period}.",
+                qid, "match", chapter.stem,
+                f"Match each person to a post held during “{chapter.title}”, {chapter.period}.",
                 "", tuple(quoted(posts[i]) for i in order), tuple(order.index(i) for i in range(GROUP)),
-                tuple(person.name for person, _ in group),
-                plain("; ".join(f"{person.name}: {title}" for person, title in group)),
+                tuple(person.name for person, _, _ in group),
+                plain("; ".join(f"{person.name} held it {held}" for person, _, held in group) + "."),
                 "people.md", group[0][0].id, "Who's who", "",
             ))  # fmt: skip
 
@@ -229,7 +232,8 @@ def right_answer(question: Question) -> str:
         ranked = sorted(range(len(question.choices)), key=lambda shown: question.answer[shown])
         return " → ".join(question.choices[i] for i in ranked)
     if question.kind == "match":
-        return "; ".join(f"{name}: {question.choices[post]}" for name, post in zip(question.people, question.answer, strict=True))
+        pairs = zip(question.people, question.answer, strict=True)
+        return "; ".join(f"{name}: {question.choices[post]}" for name, post in pairs)
     return question.choices[question.answer[0]]
 
 
