@@ -212,18 +212,22 @@
     round = null;
   }
 
-  function showEverything(show) {
-    document.querySelectorAll(".quiz-question, article h2[id^='quiz-'], article h2[id^='quiz-'] + p").forEach(function (node) {
-      node.hidden = !show;
-    });
-  }
+  var touched = []; // questions answered or picked so far: only these need resetting
 
   start.addEventListener("click", function () {
     var picked = pickRound();
-    questions.forEach(reset);
-    showEverything(false);
+    touched.concat(questions.filter(function (q) { return q.hasAttribute("data-result"); })).forEach(reset);
+    touched = picked.slice();
+    // Hiding the one container of every question is far cheaper on a phone than hiding each of them.
+    var all = document.querySelector(".quiz-all");
+    if (all) {
+      all.hidden = true;
+    }
+    roundBox.querySelectorAll(".quiz-question").forEach(function (question) {
+      question.classList.remove("quiz-picked");
+    });
     picked.forEach(function (question, index) {
-      question.hidden = false;
+      question.classList.add("quiz-picked");
       question.querySelector(".quiz-prompt").setAttribute("data-number", String(index + 1));
       roundBox.appendChild(question); // together under the panel, in quiz order
     });

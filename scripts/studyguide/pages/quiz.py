@@ -255,13 +255,16 @@ def render_quiz(questions: Sequence[Question], chapters: Mapping[str, object]) -
         "JavaScript, open *Show the answer* under each question.",
         "",
         '<div id="quiz" class="quiz-panel" hidden></div>',
+        "",
+        # One container for every question, so that a quiz of 10 hides the rest with one change.
+        '<div class="quiz-all" markdown>',
     ]
     for stem, in_chapter in groupby(questions, key=lambda q: q.chapter):
         in_chapter = list(in_chapter)
         lines += ["", f"## {plain(chapters[stem].title)} {{#quiz-{stem}}}", "", f"{len(in_chapter)} questions."]
         for question in in_chapter:
             lines += ["", *_question(question)]
-    return "\n".join([*lines, "", *script_tags(PAGE, STORE, "quiz.js")]) + "\n"
+    return "\n".join([*lines, "", "</div>", "", *script_tags(PAGE, STORE, "quiz.js")]) + "\n"
 
 
 def _question(question: Question) -> list[str]:
