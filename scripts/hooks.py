@@ -17,7 +17,7 @@ from mkdocs.utils.meta import get_data  # noqa: E402
 from studyguide.pages import page_meta  # noqa: E402
 from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
-from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.build import GENERATED_FILES, GENERATED_PAGES, GuideBuild  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -56,6 +56,8 @@ def on_files(files, config):
     """Add the generated pages last, so that they are rendered after every page that links to them."""
     for page in GENERATED_PAGES:
         files.append(File.generated(config, page, content=""))
+    for path, render in GENERATED_FILES.items():
+        files.append(File.generated(config, path, content=render(_build)))
     return files
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree.ElementTree import Element
 
+from .checker import page as checker_page
+from .checker.rules import RULES_PATH, rules_json
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
@@ -13,7 +15,9 @@ from .pages.cards import build_cards
 from .pages.chart import render_chart
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
-GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE)
+GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE, checker_page.PAGE)
+# Other files the build writes into the site: path inside the site -> what renders it.
+GENERATED_FILES = {RULES_PATH: lambda build: rules_json(build.data)}
 
 
 class GuideBuild:
@@ -76,4 +80,6 @@ class GuideBuild:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
             )
+        if page == checker_page.PAGE:
+            return checker_page.render_page(data)
         raise KeyError(f"{page} is not a generated page")
