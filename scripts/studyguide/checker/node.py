@@ -11,7 +11,7 @@ from ..paths import DOCS_DIR
 CHECKER_JS = DOCS_DIR / "assets" / "javascripts" / "checker.js"
 
 
-class NodeMissing(RuntimeError):
+class NodeMissingError(RuntimeError):
     """Node.js is not installed, so the checker cannot run outside a browser."""
 
 
@@ -19,7 +19,7 @@ def check_texts(rules: dict, texts: list[str]) -> list[list[dict]]:
     """The checker's results for each text, in order (one Node process for all of them)."""
     node = shutil.which("node") or shutil.which("nodejs")
     if node is None:
-        raise NodeMissing("Node.js is needed to run the checker outside a browser: sudo apt-get install nodejs")
+        raise NodeMissingError("Node.js is needed to run the checker outside a browser: sudo apt-get install nodejs")
     completed = subprocess.run(
         [node, str(CHECKER_JS)],
         input=json.dumps({"rules": rules, "texts": texts}),

@@ -23,7 +23,9 @@ KIND_VERBS = {
     "murder": ["murdered", "murder", "killed", "killing", "assassinated", "assassination", "shot", "assassin"],
     "exile": ["exiled", "exile", "deported", "deportation", "banished", "sent to", "expelled from the USSR"],
     "expulsion": ["expelled", "expulsion", "thrown out"],
-    "removal": ["removed", "lost", "lose", "loses", "dismissed", "sacked", "demoted", "resigned", "gave up", "stripped"],
+    "removal": [
+        "removed", "lost", "lose", "loses", "dismissed", "sacked", "demoted", "resigned", "gave up", "stripped",
+    ],
     "appointment": ["appointed", "became", "becomes", "made", "elected", "took over", "replaced", "replaces"],
     "trial": ["trial", "tried", "sentenced", "condemned"],
 }
@@ -68,7 +70,8 @@ def _event_rule(event: Event, people: dict, chapters: dict[str, Chapter]) -> dic
     ordinal = _ORDINAL.search(headline)
     subjects = [
         person_id for person_id in event.people
-        if person_id in people and any(name in headline for name in (people[person_id].name, *people[person_id].aliases))
+        if person_id in people
+        and any(name in headline for name in (people[person_id].name, *people[person_id].aliases))
     ]
     if not ordinal and (event.kind not in KIND_VERBS or not subjects):
         return None
@@ -115,7 +118,10 @@ def _names(data: GuideData) -> list[dict]:
     best: dict[str, dict] = {}
     for item in names:
         key = item["word"].casefold()
-        if key not in best or (item["page"] == best[key]["page"] == "glossary.md" and len(item["name"]) < len(best[key]["name"])):
+        shorter_term = item["page"] == best.get(key, {}).get("page") == "glossary.md" and len(item["name"]) < len(
+            best[key]["name"]
+        )
+        if key not in best or shorter_term:
             best[key] = item
     return list(best.values())
 
