@@ -11,10 +11,14 @@
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
     "eighteenth", "nineteenth", "twentieth"];
   // A claim next to one of these is being denied, not made: "not in 1926", "never exiled to Mexico".
-  var NEGATIONS = ["not", "never", "no", "nor", "neither", "rather", "instead", "unlike"];
+  var NEGATIONS = ["not", "never", "no", "none", "nor", "neither", "rather", "instead", "unlike"];
   // A sentence with one of these reports a claim in order to correct it: "the myth that...".
   var REPORTING = ["myth*", "misconception*", "wrongly", "mistaken*", "incorrect*", "falsely", "untrue", "contrary",
-    "claim*", "allegedly", "supposedly", "legend", "misconceived", "erroneous*"];
+    "claim*", "allegedly", "supposedly", "legend", "misconceived", "erroneous*", "says", "say", "saying", "calling",
+    "treating", "correct", "statement", "stories", "story"];
+  // An event named after one of these is a point in time for something else: "after Kirov's murder".
+  var REFERENCE_POINTS = ["since", "after", "before", "until", "till", "following", "upon", "from", "for"];
+  var AUXILIARIES = ["was", "were", "been", "being", "is", "are", "got", "get"];
   // Inside quotation marks, a claim next to one of these is quoted to be corrected.
   var CONTRASTS = ["but", "however", "actually", "fact", "rather", "instead", "correct*", "wrong*", "really"];
   // A date after one of these is not the date of the event: "by 1940 Trotsky was dead".
@@ -119,12 +123,51 @@
 
   // ------------------------------------------------------------------------------------ sentences
 
-  // Lines, then sentences within a line: a full stop, question or exclamation mark followed by a space
-  // and a capital letter, a digit or a quotation mark. Each keeps its offsets in the whole text.
+  // Lines of a wrapped paragraph are joined; a blank line, a list item or a short heading-like line
+  // ends a block. Each block is split into sentences at a full stop, question or exclamation mark
+  // followed by a space and a capital letter, a digit or a quotation mark. Offsets are kept.
+  var ITEM = /^\s*(?:[\u2022*\u2013\u2014-]|\d+(?:\.\d+)*[.)]?\s)/;
+
+  function blocks(text) {
+    var found = [];
+    var offset = 0;
+    var current = null;
+    text.split("\n").forEach(function (line) {
+      var trimmed = line.replace(/\s+$/, "");
+      var joins = current && trimmed && !ITEM.test(line) && !/[.!?:;]["\u201d\u2019')]*$/.test(current.text) &&
+        (current.text.length >= 60 || /^\s*[a-z]/.test(line));
+      if (joins) {
+        current.text += " " + line.replace(/^\s+/, "");
+        current.map.push([current.text.length - line.replace(/^\s+/, "").length, offset + line.length - line.replace(/^\s+/, "").length]);
+      } else {
+        if (current) {
+          found.push(current);
+        }
+        current = trimmed ? { text: line, map: [[0, offset]] } : null;
+      }
+      offset += line.length + 1;
+    });
+    if (current) {
+      found.push(current);
+    }
+    return found;
+  }
+
+  // The offset in the whole text of position ``at`` in a block.
+  function original(block, at) {
+    var base = block.map[0];
+    block.map.forEach(function (pair) {
+      if (pair[0] <= at) {
+        base = pair;
+      }
+    });
+    return base[1] + (at - base[0]);
+  }
+
   function splitSentences(text) {
     var sentences = [];
-    var lineStart = 0;
-    text.split("\n").forEach(function (line) {
+    blocks(text).forEach(function (block) {
+      var line = block.text;
       var boundary = /[.!?]["\u201d\u2019')]*\s+(?=["\u201c\u2018'(]?[A-Z0-9\u00C0-\u00DE])/g;
       var start = 0;
       var match;
@@ -139,12 +182,23 @@
         var lead = raw.match(/^[\s\u2022*\u2013\u2014-]*/)[0].length;
         var body = raw.slice(lead).replace(/\s+$/, "");
         if (/[A-Za-z]/.test(body)) {
-          sentences.push({ text: body, start: lineStart + piece[0] + lead, end: lineStart + piece[0] + lead + body.length });
+          var begin = original(block, piece[0] + lead);
+          sentences.push({ text: body, start: begin, end: original(block, piece[0] + lead + body.length) });
         }
       });
-      lineStart += line.length + 1;
     });
     return sentences;
+  }
+
+  // Which clause each token is in: clauses end at ; : ( ) [ ] and at dashes between spaces.
+  function clauses(tokens, text) {
+    var clause = 0;
+    return tokens.map(function (token, index) {
+      if (index > 0 && /[;:()[\]\u2014]|\s[-\u2013]\s/.test(text.slice(tokens[index - 1].end, token.start))) {
+        clause += 1;
+      }
+      return clause;
+    });
   }
 
   // Character ranges inside quotation marks (straight or curly double quotes, and curly single quotes
@@ -256,6 +310,25 @@
         date.month = MONTHS.indexOf(tokens[i - 2].w) + 1;
         date.day = parseInt(tokens[i - 1].w, 10);
       }
+      // A range ("16\u201318 January 1924", "January\u2013February 1934", "26 January to 10 February")
+      // is compared only at the precision both ends share.
+      if (date.first > 0) {
+        var gap = text.slice(tokens[date.first - 1].end, tokens[date.first].start);
+        var before = tokens[date.first - 1].w;
+        if (/[-\u2013]\s*$/.test(gap) || before === "to" || before === "and") {
+          if (date.day !== null && date.first === i - 2 && /^\d{1,2}$/.test(before) && /[-\u2013]\s*$/.test(gap)) {
+            date.day = null; // 16\u201318 January: the month is shared
+          } else if (date.day === null && MONTHS.indexOf(before) >= 0) {
+            date.month = null; // January\u2013February 1934: the year is shared
+          } else {
+            date.day = null;
+            date.month = null; // 26 January to 10 February 1934, between 19 and 24 August
+            if (before === "and" && /^\d{1,2}$/.test(tokens[date.first].w)) {
+              date.month = MONTHS.indexOf(tokens[date.first + 1].w) + 1 || null;
+            }
+          }
+        }
+      }
       date.text = text.slice(tokens[date.first].start, tokens[i].end);
       var after = text.slice(tokens[i].end, tokens[i].end + 4);
       // Ranges (1918-22, 1923/4), decades (1920s) and approximate dates are not compared.
@@ -319,15 +392,43 @@
     event.subjects.forEach(function (names) {
       people = people.concat(findAny(tokens, names));
     });
-    var verbs = findAny(tokens, event.verbs);
-    for (i = 0; i < verbs.length; i += 1) {
-      for (var j = 0; j < people.length; j += 1) {
-        if (Math.abs(verbs[i][0] - people[j][0]) <= NEAR && !negatedBefore(tokens, verbs[i][0], {})) {
-          return verbs[i][0];
+    for (i = 0; i < event.verbs.length; i += 1) {
+      var parts = event.verbs[i].split(":");
+      var found = find(tokens, parts[0]);
+      for (var k = 0; k < found.length; k += 1) {
+        if (standsFor(tokens, people, found[k], parts[1] || "") && !negatedBefore(tokens, found[k][0], {})) {
+          return found[k][0];
         }
       }
     }
     return -1;
+  }
+
+  // Whether one of the event's people is the one the verb happened to (see KIND_VERBS in rules.py).
+  function standsFor(tokens, people, verb, role) {
+    return people.some(function (person) {
+      var gap = verb[0] - person[1]; // words from the end of the name to the verb
+      var between = tokens.slice(person[1] + 1, verb[0]);
+      if (role === "noun") {
+        return (gap === 1 && tokens[person[1]].possessive) ||
+          (person[0] > verb[1] && person[0] - verb[1] <= 3 && tokens[verb[1] + 1].w === "of");
+      }
+      if (role === "passive") {
+        return gap === 1 || (gap > 0 && gap <= NEAR && between.some(function (token) { return isOneOf(token, AUXILIARIES); })) ||
+          (person[0] > verb[1] && person[0] - verb[1] <= 2);
+      }
+      return gap > 0 && gap <= NEAR;
+    });
+  }
+
+  // True when the event is named as a point in time for something else: "after Kirov's murder".
+  function referencePoint(tokens, anchor) {
+    for (var i = Math.max(0, anchor - 4); i < anchor; i += 1) {
+      if (isOneOf(tokens[i], REFERENCE_POINTS)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   function checkDates(rules, tokens, sentence, reporting) {
@@ -342,17 +443,24 @@
     if (!candidates.length || reporting) {
       return { flags: flags, candidates: candidates };
     }
+    var clause = clauses(tokens, sentence.text);
     var dates = findDates(tokens, sentence.text).filter(function (date) { return !date.vague && !date.negated; });
     var groups = {};
     candidates.forEach(function (candidate) {
       var event = candidate.event;
+      if (referencePoint(tokens, candidate.anchor)) {
+        return;
+      }
       var key = event.ordinal ? event.ordinal.join(" ") : event.kind + ":" + event.subjects.map(function (names) { return names[0]; }).join(",");
       (groups[key] = groups[key] || []).push(candidate);
     });
     Object.keys(groups).forEach(function (key) {
       var group = groups[key];
       var near = dates.filter(function (date) {
-        return group.some(function (candidate) { return Math.abs(date.at - candidate.anchor) <= DATE_NEAR; });
+        return group.some(function (candidate) {
+          return Math.abs(date.at - candidate.anchor) <= DATE_NEAR && clause[date.at] === clause[candidate.anchor] &&
+            clause[date.first] === clause[candidate.anchor];
+        });
       });
       if (!near.length) {
         return;
@@ -475,8 +583,10 @@
     var results = [];
     splitSentences(String(text || "")).forEach(function (sentence) {
       var tokens = tokenize(sentence.text);
-      var reporting = tokens.some(function (token) { return isOneOf(token, REPORTING); });
-      var flags = checkMisconceptions(rules, tokens, sentence);
+      // A question or a reported claim asserts nothing, so only spelling is checked in it.
+      var question = /\?["\u201d\u2019')]*$/.test(sentence.text);
+      var reporting = question || tokens.some(function (token) { return isOneOf(token, REPORTING); });
+      var flags = question ? [] : checkMisconceptions(rules, tokens, sentence);
       var dates = checkDates(rules, tokens, sentence, reporting);
       if (!flags.length) {
         flags = flags.concat(dates.flags);

@@ -16,18 +16,24 @@ from .patterns import parse_pattern
 
 RULES_PATH = "assets/checker-rules.json"  # inside the built site
 
-# The words that say an event of each kind happened. Kinds left out (congress, policy, document...)
-# are recognised by their ordinal ("the 14th Congress") or not at all: their wording is too varied.
+# The words that say an event of each kind happened, with how the person it happened to stands to them:
+# plain (the person comes first: "Lenin died"), ``:passive`` (the person first with was/were between,
+# "Kirov was murdered", or straight after, "exiled Trotsky") or ``:noun`` ("Kirov's murder", "the murder
+# of Kirov"). Kinds left out (congress, policy, document...) are recognised by their ordinal ("the 14th
+# Congress") or not at all: their wording is too varied to date them safely.
 KIND_VERBS = {
-    "death": ["died", "dies", "die", "death", "dead", "shot", "executed", "killed himself", "suicide"],
-    "murder": ["murdered", "murder", "killed", "killing", "assassinated", "assassination", "shot", "assassin"],
-    "exile": ["exiled", "exile", "deported", "deportation", "banished", "sent to", "expelled from the USSR"],
-    "expulsion": ["expelled", "expulsion", "thrown out"],
-    "removal": [
-        "removed", "lost", "lose", "loses", "dismissed", "sacked", "demoted", "resigned", "gave up", "stripped",
-    ],
-    "appointment": ["appointed", "became", "becomes", "made", "elected", "took over", "replaced", "replaces"],
-    "trial": ["trial", "tried", "sentenced", "condemned"],
+    "death": ["died", "dies", "die", "dead", "killed himself", "shot himself", "suicide", "death:noun",
+              "shot:passive", "executed:passive"],
+    "murder": ["murdered:passive", "killed:passive", "assassinated:passive", "shot:passive", "murder:noun",
+               "assassination:noun", "killing:noun"],
+    "exile": ["exiled:passive", "deported:passive", "banished:passive", "sent:passive", "exile:noun",
+              "deportation:noun"],
+    "expulsion": ["expelled:passive", "thrown out:passive", "expulsion:noun"],
+    "removal": ["removed:passive", "dismissed:passive", "sacked:passive", "demoted:passive", "stripped:passive",
+                "lost", "lose", "loses", "gave up", "resigned", "removal:noun"],
+    "appointment": ["appointed:passive", "elected:passive", "made:passive", "became", "becomes", "took over",
+                    "replaced:passive", "replaces"],
+    "trial": ["tried:passive", "sentenced:passive", "condemned:passive", "trial:noun"],
 }
 # Kinds that happen to a person more than once: a sentence must also name one of the event's details
 # (a place, a post, a body from its title) before the checker compares dates.

@@ -364,8 +364,8 @@ class Misconception:
     id: str = datum("id")
     claim: str = datum("text", max_length=DEFINITION_MAX)  # the wrong claim, stated plainly
     notes: tuple[str, ...] = datum("names", required=False)  # which source notes made it
-    says: str = datum("text", required=False, max_length=TEXT_MAX)  # what the notes say, paraphrased
-    correction: str = datum("text", max_length=1200)  # what is right (without the "See ..." link)
+    says: str = datum("markdown", required=False, max_length=TEXT_MAX)  # what the notes say, paraphrased
+    correction: str = datum("markdown", max_length=1200)  # what is right (without the "See ..." link)
     section: SectionRef = datum("section")
     see_also: tuple[str, ...] = datum("names", required=False)  # further sections: chapter#anchor or #anchor
     sources: tuple[str, ...] = datum("ids")
