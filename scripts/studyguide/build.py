@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree.ElementTree import Element
 
+from .checker import corrections
 from .checker import page as checker_page
 from .checker.rules import RULES_PATH, rules_json
 from .data.load import load_guide_data
@@ -53,7 +54,13 @@ class GuideBuild:
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add the key-dates box to a chapter's Markdown (other pages are returned unchanged)."""
+        """Add the key-dates box to a chapter's Markdown, and the corrections table to About the notes.
+
+        Other pages are returned unchanged.
+        """
+        if page == corrections.PAGE and corrections.MARKER in markdown:
+            references = {reference.id: reference for reference in self.data.references}
+            return corrections.insert_table(markdown, self.data.misconceptions, references, self.data.chapters)
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown

@@ -15,7 +15,7 @@
   // A sentence with one of these reports a claim in order to correct it: "the myth that...".
   var REPORTING = ["myth*", "misconception*", "wrongly", "mistaken*", "incorrect*", "falsely", "untrue", "contrary",
     "claim*", "allegedly", "supposedly", "legend", "misconceived", "erroneous*", "says", "say", "saying", "calling",
-    "treating", "correct", "statement", "stories", "story"];
+    "treating", "correct", "statement", "stories", "story", "call", "calls"];
   // An event named after one of these is a point in time for something else: "after Kirov's murder".
   var REFERENCE_POINTS = ["since", "after", "before", "until", "till", "following", "upon", "from", "for"];
   var AUXILIARIES = ["was", "were", "been", "being", "is", "are", "got", "get"];
@@ -26,6 +26,7 @@
     "mid", "end", "beginning", "start", "from", "following", "within", "throughout"];
   var NEAR = 6; // a person and the verb of an event must be at most this many words apart
   var DATE_NEAR = 10; // and the date at most this many words from the verb
+  var ORDINAL_NEAR = 5; // or from the ordinal of a congress
   var WORD = /[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019][A-Za-z\u00C0-\u024F]+)*/g;
 
   // ---------------------------------------------------------------------------------------- words
@@ -132,10 +133,13 @@
     var found = [];
     var offset = 0;
     var current = null;
+    var last = "";
     text.split("\n").forEach(function (line) {
       var trimmed = line.replace(/\s+$/, "");
-      var joins = current && trimmed && !ITEM.test(line) && !/[.!?:;]["\u201d\u2019')]*$/.test(current.text) &&
-        (current.text.length >= 60 || /^\s*[a-z]/.test(line));
+      // A line ending in a full stop or a dash, or a short one (a heading), ends its block.
+      var joins = current && trimmed && !ITEM.test(line) && !/[.!?:;\u2013\u2014-]["\u201d\u2019')]*\s*$/.test(last) &&
+        (last.trim().length >= 60 || /^\s*[a-z]/.test(line));
+      last = line;
       if (joins) {
         current.text += " " + line.replace(/^\s+/, "");
         current.map.push([current.text.length - line.replace(/^\s+/, "").length, offset + line.length - line.replace(/^\s+/, "").length]);
@@ -190,11 +194,12 @@
     return sentences;
   }
 
-  // Which clause each token is in: clauses end at ; : ( ) [ ] and at dashes between spaces.
+  // Which clause each token is in: clauses end at ; : [ ] and at dashes between spaces. Brackets do
+  // not end one: "the 14th Congress (December 1925)" dates the congress.
   function clauses(tokens, text) {
     var clause = 0;
     return tokens.map(function (token, index) {
-      if (index > 0 && /[;:()[\]\u2014]|\s[-\u2013]\s/.test(text.slice(tokens[index - 1].end, token.start))) {
+      if (index > 0 && /[;:[\]\u2014]|\s[-\u2013]\s/.test(text.slice(tokens[index - 1].end, token.start))) {
         clause += 1;
       }
       return clause;
@@ -334,10 +339,13 @@
       // Ranges (1918-22, 1923/4), decades (1920s) and approximate dates are not compared.
       date.vague = /^\s?[-\u2013/]\s?\d/.test(after) || /^s\b/.test(after) || tokens[i].possessive ||
         (i > 0 && /[-\u2013/]\s?$/.test(text.slice(tokens[i - 1].end, tokens[i].start)) && yearOf(tokens[i - 1]) !== null);
-      for (var k = Math.max(0, date.first - 3); k < date.first; k += 1) {
-        if (isOneOf(tokens[k], VAGUE)) {
-          date.vague = true;
-        }
+      // "by 1940", "by the end of 1929", "after 1926": the word right before the date (past "the", "of").
+      var k = date.first - 1;
+      while (k >= 0 && (tokens[k].w === "the" || tokens[k].w === "of")) {
+        k -= 1;
+      }
+      if (k >= 0 && isOneOf(tokens[k], VAGUE)) {
+        date.vague = true;
       }
       date.negated = negatedBefore(tokens, date.first, {});
       dates.push(date);
@@ -444,7 +452,13 @@
       return { flags: flags, candidates: candidates };
     }
     var clause = clauses(tokens, sentence.text);
-    var dates = findDates(tokens, sentence.text).filter(function (date) { return !date.vague && !date.negated; });
+    var quotes = quotedRanges(sentence.text);
+    var contrast = tokens.some(function (token) { return isOneOf(token, CONTRASTS); });
+    var dates = findDates(tokens, sentence.text).filter(function (date) {
+      // A date quoted in order to be corrected ("the notes say 'in 1926', but...") is not a claim.
+      var quoted = quotes.some(function (range) { return tokens[date.first].start >= range[0] && tokens[date.at].end <= range[1]; });
+      return !date.vague && !date.negated && !(quoted && contrast);
+    });
     var groups = {};
     candidates.forEach(function (candidate) {
       var event = candidate.event;
@@ -458,7 +472,10 @@
       var group = groups[key];
       var near = dates.filter(function (date) {
         return group.some(function (candidate) {
-          return Math.abs(date.at - candidate.anchor) <= DATE_NEAR && clause[date.at] === clause[candidate.anchor] &&
+          // A congress is dated right beside its name ("the 14th Congress in 1926", "(December 1925)").
+          var reach = candidate.event.ordinal ? ORDINAL_NEAR : DATE_NEAR;
+          var gap = Math.min(Math.abs(date.at - candidate.anchor), Math.abs(date.first - candidate.anchor));
+          return gap <= reach && clause[date.at] === clause[candidate.anchor] &&
             clause[date.first] === clause[candidate.anchor];
         });
       });

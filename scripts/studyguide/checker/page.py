@@ -8,6 +8,7 @@ from .rules import RULES_PATH
 
 PAGE = "check-your-notes.md"
 SCRIPT = "assets/javascripts/checker.js"
+STYLESHEET = "assets/stylesheets/checker.css"
 # Built pages live one folder down (check-your-notes/index.html), so site files are one level up.
 SITE_ROOT = "../"
 
@@ -44,13 +45,15 @@ def render_page(data: GuideData) -> str:
         "The checker is cautious: it only flags what the guide's data can show to be wrong, and it keeps",
         "quiet when it cannot tell. A clean result does not prove that notes are right.",
         "",
+        f'<link rel="stylesheet" href="{SITE_ROOT}{STYLESHEET}">',
+        "",
         f'<div id="notes-checker" class="notes-checker" data-rules="{SITE_ROOT}{RULES_PATH}" '
         f'data-base="{SITE_ROOT}" hidden>',
         '<label for="notes-input">Your notes</label>',
         '<textarea id="notes-input" rows="12" spellcheck="true" '
         'aria-describedby="notes-hint"></textarea>',
         '<p id="notes-hint" class="notes-hint">Press the button, or Ctrl+Enter in the box, to check.</p>',
-        '<p><button type="button" id="check-notes" class="md-button md-button--primary">Check my notes</button></p>',
+        '<p><button type="button" id="check-notes" class="md-button">Check my notes</button></p>',
         '<p id="notes-status" class="notes-status" role="status" aria-live="polite"></p>',
         '<div id="notes-results" class="notes-results"></div>',
         "</div>",
