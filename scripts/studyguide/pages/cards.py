@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ CARD_KINDS = {
     "when": "When did it happen?",
     "what": "What happened?",
     "alliance": "Who was allied with whom?",
+    "truefalse": "True or false?",
 }
 
 
@@ -78,5 +80,18 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
                 f"Where did {person.name} stand in {phase_titles[phase.id]}?",
                 f"{SIDES_BY_ID[side.side].answer}. {side.note}", "people.md", person.id, f"Who's who: {person.name}",
             ))  # fmt: skip
+    # Each known misconception (data/misconceptions.yml) is a claim to judge: false, with the correction.
+    for item in data.misconceptions:
+        chapter = data.chapters[item.section.chapter]
+        cards.append(Card(
+            f"truefalse-{item.id}", "truefalse", item.section.chapter, f"True or false? {item.claim}",
+            f"False. {_plain_markdown(item.correction)}", chapter.src_path, item.section.anchor,
+            f"{chapter.title}: {chapter.headings[item.section.anchor]}",
+        ))  # fmt: skip
     order = {kind: index for index, kind in enumerate(CARD_KINDS)}
     return sorted(cards, key=lambda card: (card.chapter, order[card.kind]))
+
+
+def _plain_markdown(text: str) -> str:
+    """A Markdown field as the plain text a card shows: emphasis markers dropped."""
+    return re.sub(r"(?<!\w)[*_]{1,2}([^*_]+)[*_]{1,2}(?!\w)", r"\1", text)
