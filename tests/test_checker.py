@@ -40,6 +40,8 @@ SENTENCES = [
     ("Stalin wrote a book called Foundation of Leninism.", {"misconception:foundation-of-leninism"}, set()),
     ("Stalin's Foundations of Leninism were lectures given in April 1924.", set(), {"*"}),
     ("The NEP created the kulaks.", {"misconception:nep-created-kulaks"}, set()),
+    ("It was Stalin who became party leader in 1924.", {"misconception:stalin-unknown-georgian"}, set()),
+    ("Stalin became General Secretary in April 1922.", set(), {"*"}),
     ("Saying the NEP created the kulaks is wrong: it let them prosper.", set(), {"*"}),
     ("Stalin told Trotsky the wrong date for Lenin's funeral.", {"misconception:funeral-trick"}, set()),
     ("According to Trotsky's memoirs, Stalin gave him the wrong date for the funeral.", set(), {"*"}),

@@ -6,7 +6,7 @@ import re
 
 from ..data.model import Chapter, Reference
 from ..data.problems import DataError, Problem
-from ..pages.markdown import markdown
+from ..pages.markdown import plain, render_field
 
 PAGE = "about-the-notes.md"
 MARKER = "<!-- corrections table: generated from data/misconceptions.yml -->"
@@ -36,7 +36,7 @@ def render_table(misconceptions, references: dict[str, Reference], chapters: dic
     for number, item in enumerate((item for item in misconceptions if item.notes), start=1):
         see = " and ".join(_link(target, chapters, page_headings) for target in (str(item.section), *item.see_also))
         guide = f"{_cell(item.correction)} See {see}."
-        cited = "; ".join(f"[{_cell(references[ref].short)}](sources.md#{ref})" for ref in item.sources)
+        cited = "; ".join(f"[{plain(references[ref].short)}](sources.md#{ref})" for ref in item.sources)
         rows.append(f"| {number} | {', '.join(item.notes)} | {_cell(item.says)} | {guide} | {cited} |")
     return "\n".join(rows)
 
@@ -44,11 +44,22 @@ def render_table(misconceptions, references: dict[str, Reference], chapters: dic
 def _link(target: str, chapters: dict[str, Chapter], page_headings: dict[str, str]) -> str:
     chapter, _, anchor = target.partition("#")
     if not chapter:
-        return f"[{_cell(page_headings.get(anchor, anchor))}](#{anchor})"
+        return f"[{plain(page_headings.get(anchor, anchor))}](#{anchor})"
     return f"[Chapter {int(chapters[chapter].stem[:2])}](chapters/{chapter}.md#{anchor})"
 
 
 def _cell(text: str) -> str:
-    """Markdown for a table cell: HTML neutralised, no line breaks, and pipes that cannot end the cell."""
-    return markdown(" ".join(text.split())).replace("|", "\\|")
+    """A Markdown field as one table cell: rendered and sanitised like every data field, on one line.
 
+    Markdown's special characters outside tags become character references, so that a pipe cannot end
+    the cell and nothing in the text is read as Markdown a second time.
+    """
+    body = render_field(" ".join(text.split())).strip()
+    body = re.sub(r"^<p>|</p>$", "", body).replace("\n", " ")
+    return "".join(
+        piece if piece.startswith("<") else _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", piece)
+        for piece in re.split(r"(<[^>]*>)", body)
+    )
+
+
+_SPECIAL = re.compile(r"[\\`*_\[\]{}|!#:]")

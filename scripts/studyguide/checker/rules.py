@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ..data.model import MONTHS, Chapter, Event, GuideData, SectionRef
+from ..pages.markdown import to_plain_text
 from ..paths import DATA_DIR, DOCS_DIR
 from .patterns import parse_pattern
 
@@ -41,7 +42,6 @@ NEEDS_DETAIL = {"exile", "expulsion", "removal", "appointment", "trial"}
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th) (?:Party )?(Congress|Conference)\b")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[A-Za-z]")
 _NOT_DETAILS = {"the", "a", "an", "in", "on", "at", "of", "and", "his", "her", "their", "first", "second", "third"}
-_MARKDOWN_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,2}([^*_]+)[*_]{1,2}(?!\w)")
 
 
 def build_rules(data: GuideData, docs_dir: Path = DOCS_DIR, data_dir: Path = DATA_DIR) -> dict:
@@ -158,5 +158,5 @@ def _section(section: SectionRef, chapters: dict[str, Chapter]) -> dict:
 
 
 def _plain(text: str) -> str:
-    """Text for the page and the terminal: Markdown emphasis dropped (it is shown as text, never as HTML)."""
-    return _MARKDOWN_EMPHASIS.sub(r"\1", text)
+    """Text for the page and the terminal: Markdown formatting dropped (it is shown as text, never as HTML)."""
+    return to_plain_text(text)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..data.model import PHASES, SIDES_BY_ID, SUBJECT, GuideData, Mention
+from .markdown import to_plain_text
 
 CARD_KINDS = {
     "term": "Terms",
@@ -85,13 +85,9 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
         chapter = data.chapters[item.section.chapter]
         cards.append(Card(
             f"truefalse-{item.id}", "truefalse", item.section.chapter, f"True or false? {item.claim}",
-            f"False. {_plain_markdown(item.correction)}", chapter.src_path, item.section.anchor,
+            f"False. {to_plain_text(item.correction)}", chapter.src_path, item.section.anchor,
             f"{chapter.title}: {chapter.headings[item.section.anchor]}",
         ))  # fmt: skip
     order = {kind: index for index, kind in enumerate(CARD_KINDS)}
     return sorted(cards, key=lambda card: (card.chapter, order[card.kind]))
 
-
-def _plain_markdown(text: str) -> str:
-    """A Markdown field as the plain text a card shows: emphasis markers dropped."""
-    return re.sub(r"(?<!\w)[*_]{1,2}([^*_]+)[*_]{1,2}(?!\w)", r"\1", text)
