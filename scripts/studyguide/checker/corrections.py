@@ -56,10 +56,11 @@ def _cell(text: str) -> str:
     """
     body = render_field(" ".join(text.split())).strip()
     body = re.sub(r"^<p>|</p>$", "", body).replace("\n", " ")
-    return "".join(
+    cell = "".join(
         piece if piece.startswith("<") else _SPECIAL.sub(lambda match: f"&#{ord(match.group())};", piece)
         for piece in re.split(r"(<[^>]*>)", body)
     )
+    return " ".join(cell.split())
 
 
 _SPECIAL = re.compile(r"[\\`*_\[\]{}|!#:]")
