@@ -218,7 +218,7 @@ def test_the_built_site_carries_the_rules_the_command_line_uses(site_dir, data):
     assert (site_dir / "assets" / "checker-rules.json").read_text(encoding="utf-8") == rules_json(data)
     page = (site_dir / "check-your-notes" / "index.html").read_text(encoding="utf-8")
     assert 'src="../assets/javascripts/checker.js"' in page
-    assert 'href="../assets/stylesheets/checker.css"' in page
+    assert 'data-css="../assets/stylesheets/checker.css"' in page
     others = [path for path in site_dir.rglob("*.html") if "check-your-notes" not in str(path)]
     assert not [path for path in others if re.search(r"checker\.(js|css)", path.read_text(encoding="utf-8"))], (
         "the checker's script and stylesheet load only on its page"

@@ -55,6 +55,8 @@ def test_paste_and_check_shows_each_flag_with_its_correction_and_link(root_url, 
     assert "nothing is sent" in page.locator("article").inner_text().lower() or \
         "not sent anywhere" in page.locator("article").inner_text()
     assert page.locator("#notes-noscript").is_hidden()
+    assert page.evaluate("getComputedStyle(document.querySelector('#notes-input')).width") == page.evaluate(
+        "getComputedStyle(document.querySelector('#notes-checker')).width"), "the page's stylesheet is loaded"
     _paste(page, NOTES)
     page.locator("#check-notes").click()
     page.wait_for_selector("[data-flag]")

@@ -698,6 +698,13 @@
       return;
     }
     form.setAttribute("data-ready", "true");
+    // The page's own stylesheet, beside the form: it goes when the theme's instant navigation leaves.
+    if (form.getAttribute("data-css")) {
+      var sheet = document.createElement("link");
+      sheet.rel = "stylesheet";
+      sheet.href = form.getAttribute("data-css");
+      form.parentNode.insertBefore(sheet, form);
+    }
     var input = document.getElementById("notes-input");
     var button = document.getElementById("check-notes");
     var status = document.getElementById("notes-status");

@@ -14,7 +14,11 @@ SITE_ROOT = "../"
 
 
 def render_page(data: GuideData) -> str:
-    """The page's Markdown; its form stays hidden until checker.js is running, so nothing half-works."""
+    """The page's Markdown; its form stays hidden until checker.js is running, so nothing half-works.
+
+    The script also brings the page's stylesheet: without JavaScript (or in the printed book) there is
+    nothing for it to style.
+    """
     known = sum(1 for item in data.misconceptions if item.patterns)
     return "\n".join([
         *front_matter(
@@ -45,10 +49,8 @@ def render_page(data: GuideData) -> str:
         "The checker is cautious: it only flags what the guide's data can show to be wrong, and it keeps",
         "quiet when it cannot tell. A clean result does not prove that notes are right.",
         "",
-        f'<link rel="stylesheet" href="{SITE_ROOT}{STYLESHEET}">',
-        "",
         f'<div id="notes-checker" class="notes-checker" data-rules="{SITE_ROOT}{RULES_PATH}" '
-        f'data-base="{SITE_ROOT}" hidden>',
+        f'data-base="{SITE_ROOT}" data-css="{SITE_ROOT}{STYLESHEET}" hidden>',
         '<label for="notes-input">Your notes</label>',
         '<textarea id="notes-input" rows="12" spellcheck="true" '
         'aria-describedby="notes-hint"></textarea>',
