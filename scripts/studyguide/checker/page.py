@@ -33,7 +33,8 @@ def render_page(data: GuideData) -> str:
         "Paste your own revision notes into the box and press **Check my notes**. The checker reads them",
         "sentence by sentence and points out:",
         "",
-        f"- **known mistakes**: {known} errors that revision notes on this topic often make, the same list as",
+        f"- **known mistakes**: {known} {'error' if known == 1 else 'errors'} that revision notes on this topic "
+        "often make, the same list as",
         "  the [corrections on About the notes](about-the-notes.md#corrections);",
         "- **dates to check**: a sentence about an event on the [Timeline](timeline.md) with a year or month",
         "  that the timeline contradicts;",
