@@ -21,7 +21,7 @@ import material_html
 from studyguide.book.fonts import FontsMissing
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
-from studyguide.build import GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
+from studyguide.build import GENERATED_FILES, GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
 from studyguide.data.problems import DataError
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
@@ -98,6 +98,8 @@ def on_files(files, config):
     """Add the generated pages last, so that they are rendered after every page that links to them."""
     for page in GENERATED_PAGES:
         files.append(File.generated(config, page, content=""))
+    for path, render in GENERATED_FILES.items():
+        files.append(File.generated(config, path, content=render(_build)))
     return files
 
 
