@@ -85,6 +85,8 @@ CASES = [
      f'<p>{a("Stalin", "stalin", "person")}.</p><h2 id="next">Next</h2><p>Stalin and {a("NEP", "nep")}.</p>'),
     ("never inside a summary box", '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>',
      '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>'),
+    ("never inside key or exam questions", '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>',
+     '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>'),
     ("nested blocks such as admonitions", '<div class="admonition"><p>NEP ended.</p></div>',
      f'<div class="admonition"><p>{a("NEP", "nep")} ended.</p></div>'),
 ]

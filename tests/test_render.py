@@ -55,6 +55,13 @@ def test_power_struggle_chart(data):
     assert_matches_golden("chart.html", render_chart(data.people, data.phase_titles))
 
 
+def test_chart_has_a_phone_layout_and_bridges_stalins_years_between_the_phases():
+    data = load_guide_data()  # the real data: the fixture's Stalin takes a side in one phase only
+    chart = render_chart(data.people, data.phase_titles)
+    assert chart.count("<svg ") == 2 and "struggle-chart--wide" in chart and "struggle-chart--phone" in chart
+    assert chart.count("Joseph Stalin, 1930–1934, between the phases: with Stalin&#x27;s majority") == 2
+
+
 def test_key_dates_box_goes_after_the_key_questions(data):
     chapter = '# 2. Title\n\nIntro.\n\n!!! question "Key questions"\n\n    - Why?\n    - How?\n\n## First {#first}\n\nText.\n'
     box = render_key_dates(data.events, "chapters/02-triumvirate.md")

@@ -2,7 +2,7 @@
 
 The link-density rule (documented in CONTRIBUTING.md) keeps a chapter readable as text: a term is
 linked at its first mention in each section, a person only at their first mention on the page, and
-nothing inside a summary box (it repeats what the page has just linked). Every first mention in a
+nothing inside a summary box (it repeats what the page has just linked) or a question box (a prompt). Every first mention in a
 section is still recorded, so the Glossary and Who's who list each section that mentions an entry.
 
 Each link carries its preview (the definition, or the person's years and role) in ``data-preview``
@@ -28,8 +28,9 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # answers and plans: a student tests recall there, and every link costs the page a tooltip).
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "details", "abbr", "button", "svg"} | HEADINGS
 SKIPPED_CLASSES = {"admonition-title", "chapter-period", "headerlink", "no-autolink"}
-# Summary boxes (``!!! abstract``) repeat the page in brief: no links, and no mentions recorded there.
-SUMMARY_CLASSES = {"abstract", "summary", "tldr"}
+# Summary boxes (``!!! abstract``) repeat the page in brief, and prompts (``!!! question`` key questions,
+# ``!!! example`` exam questions) ask the reader to recall: no links there, and no mentions recorded.
+UNLINKED_BOXES = {"abstract", "summary", "tldr", "question", "example"}
 DESCRIPTIONS_CLASS = "autolink-descriptions"
 APOSTROPHES = "'’"
 
@@ -164,7 +165,7 @@ class PageLinker:
         classes = set((element.get("class") or "").split())
         if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & classes:
             return
-        if "admonition" in classes and SUMMARY_CLASSES & classes:
+        if "admonition" in classes and UNLINKED_BOXES & classes:
             return
         children = list(element)
         inserted = 0

@@ -10,48 +10,78 @@
   window.guideFocus = true;
 
   var SEARCH_BUTTON = 'label.md-header__button[for="__search"]';
+  var MENU_BUTTON = 'label.md-header__button[for="__drawer"]';
 
-  // On a phone the search opens from a label, which Material leaves out of the tab order.
-  function makeSearchButtonFocusable() {
-    var button = document.querySelector(SEARCH_BUTTON);
-    if (button && !button.hasAttribute("tabindex")) {
-      button.setAttribute("tabindex", "0");
-      button.setAttribute("role", "button");
-      button.setAttribute("aria-label", "Search");
-      button.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          button.click();
-          var input = document.querySelector(".md-search__input");
-          if (input) {
-            input.focus();
-          }
-        }
-      });
+  // On a phone the menu and the search open from labels, which Material leaves out of the tab order.
+  function makeFocusable(selector, name, then) {
+    var button = document.querySelector(selector);
+    if (!button || button.hasAttribute("tabindex")) {
+      return;
     }
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", name);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        button.click();
+        then();
+      }
+    });
   }
 
-  function focusHeading() {
-    var target = null;
-    if (location.hash.length > 1) {
-      target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    }
-    target = target || document.querySelector(".md-content article h1");
-    if (target) {
-      if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea, summary")) {
-        target.setAttribute("tabindex", "-1");
+  function makeMenuButtonsFocusable() {
+    makeFocusable(SEARCH_BUTTON, "Search", function () {
+      var input = document.querySelector(".md-search__input");
+      if (input) {
+        input.focus();
       }
-      target.focus({ preventScroll: true });
+    });
+    makeFocusable(MENU_BUTTON, "Navigation", function () {
+      var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+      if (first) {
+        window.setTimeout(function () {
+          first.focus();
+        }, 50); // once the drawer is visible: a hidden element cannot take the focus
+      }
+    });
+  }
+
+  function focus(target) {
+    if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea, summary")) {
+      target.setAttribute("tabindex", "-1");
     }
+    target.focus({ preventScroll: true });
+  }
+
+  // Material announces the new page's document before it moves that page's nodes into this one:
+  // wait (a frame at a time, for at most about two seconds) until the new heading is on screen.
+  function focusHeadingOf(page) {
+    var heading = page.querySelector(".md-content article h1");
+    var frames = 120;
+    (function wait() {
+      if (heading && !document.contains(heading) && frames-- > 0) {
+        window.requestAnimationFrame(wait);
+        return;
+      }
+      var target = null;
+      if (location.hash.length > 1) {
+        target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      }
+      target = target || document.querySelector(".md-content article h1");
+      if (target) {
+        focus(target);
+      }
+    })();
   }
 
   var first = true;
-  function onPage() {
-    makeSearchButtonFocusable();
+  function onPage(page) {
     if (!first) {
-      focusHeading();
+      focusHeadingOf(page || document);
     }
     first = false;
+    makeMenuButtonsFocusable();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
