@@ -64,16 +64,22 @@
         window.requestAnimationFrame(wait);
         return;
       }
-      var target = null;
-      if (location.hash.length > 1) {
-        target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      }
+      // The section the reader asked for, if the link named one; otherwise the page's heading. (The
+      // address's own #anchor may still be the old page's section, which Material's tracking put there.)
+      var target = clickedHash ? document.getElementById(decodeURIComponent(clickedHash.slice(1))) : null;
+      clickedHash = "";
       target = target || document.querySelector(".md-content article h1");
       if (target) {
         focus(target);
       }
     })();
   }
+
+  var clickedHash = "";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    clickedHash = link ? new URL(link.href, location.href).hash : "";
+  }, true);
 
   var first = true;
   function onPage(page) {
