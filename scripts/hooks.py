@@ -74,9 +74,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_nav(nav, config, files):
-    """Remember the reading order for the PDF."""
+    """Remember the reading order for the PDF and for the order of "Mentioned in" lists."""
     global _nav
     _nav = nav
+    _build.reading_order = [page.file.src_uri for page in nav.pages]
     return nav
 
 

@@ -118,9 +118,15 @@ def test_people_are_still_recorded_in_every_section_they_appear_in(matcher):
     assert [(m.key, m.anchor) for m in mentions] == [("person:lenin", ""), ("person:lenin", "later")]
 
 
-def test_summary_boxes_record_no_mentions(matcher):
-    _, mentions = linked(matcher, '<div class="admonition abstract"><p>NEP</p></div>')
-    assert mentions == []
+def test_mentions_under_the_page_title_belong_to_the_page_itself(matcher):
+    _, mentions = linked(matcher, '<h1 id="1-background">1. Background</h1><p>NEP</p>')
+    assert [(m.anchor, m.section_title) for m in mentions] == [("", "Background")]
+
+
+def test_summary_boxes_record_mentions_without_linking(matcher):
+    html, mentions = linked(matcher, '<div class="admonition abstract"><p>NEP</p></div><p>NEP</p>')
+    assert [(m.key, m.anchor) for m in mentions] == [("term:nep", "")]
+    assert html == f'<div class="admonition abstract"><p>NEP</p></div><p>{a("NEP", "nep")}</p>', "the prose gets the link"
 
 
 def test_each_link_is_described_by_a_hidden_element_with_its_preview():

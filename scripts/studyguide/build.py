@@ -11,6 +11,7 @@ from .link import Matcher, PageLinker, link_targets
 from .pages import flashcards, glossary, people, sources, timeline
 from .pages.cards import build_cards
 from .pages.chart import render_chart
+from .tables import label_table_cells
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
 GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE)
@@ -26,6 +27,7 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        self.reading_order: list[str] = []  # pages in the navigation's order, when the site generator gives it
 
     @property
     def linked_pages(self) -> set[str]:
@@ -43,9 +45,10 @@ class GuideBuild:
         return found
 
     def link_page(self, root: Element, page: str, page_title: str) -> None:
-        """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
+        """Cross-link one hand-written page's tree, remember where each entry was mentioned, label wide tables."""
         for mention in PageLinker(self.matcher, page, page_title).link(root):
             self.mentions[mention.key].append(mention)
+        label_table_cells(root)
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
@@ -63,9 +66,11 @@ class GuideBuild:
         data = self.data
         references = {reference.id: reference for reference in data.references}
         if page == glossary.PAGE:
-            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order)
         if page == people.PAGE:
-            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+            return people.render_people(
+                data.people, self.mentions, self.events_by_key, data.phase_titles, references, data.chapters, self.reading_order
+            )
         if page == timeline.PAGE:
             by_id = {person.id: person for person in data.people}
             chart = render_chart(data.people, data.phase_titles)

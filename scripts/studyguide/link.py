@@ -29,7 +29,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "details", "abbr", "button", "svg"} | HEADINGS
 SKIPPED_CLASSES = {"admonition-title", "chapter-period", "headerlink", "no-autolink"}
 # Summary boxes (``!!! abstract``) repeat the page in brief, and prompts (``!!! question`` key questions,
-# ``!!! example`` exam questions) ask the reader to recall: no links there, and no mentions recorded.
+# ``!!! example`` exam questions) ask the reader to recall: no links there (the mentions are still recorded).
 UNLINKED_BOXES = {"abstract", "summary", "tldr", "question", "example"}
 DESCRIPTIONS_CLASS = "autolink-descriptions"
 APOSTROPHES = "'’"
@@ -140,7 +140,9 @@ class PageLinker:
         self._anchor = ""
         self._section_title = page_title
         self._mentioned_here: set[str] = set()  # entries already met in this section
+        self._linked_here: set[str] = set()  # entries already linked in this section
         self._linked_on_page: dict[str, LinkTarget] = {}  # every entry linked on the page, in order
+        self._linking = True  # False inside summary and question boxes: mentions are recorded, not linked
 
     def link(self, root: Element) -> list[Mention]:
         """Add links to ``root`` in place and return the mentions made.
@@ -165,7 +167,12 @@ class PageLinker:
         classes = set((element.get("class") or "").split())
         if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & classes:
             return
-        if "admonition" in classes and UNLINKED_BOXES & classes:
+        if "admonition" in classes and UNLINKED_BOXES & classes and self._linking:
+            self._linking = False
+            try:
+                self._visit(element)
+            finally:
+                self._linking = True
             return
         children = list(element)
         inserted = 0
@@ -185,9 +192,13 @@ class PageLinker:
                     element.insert(position + inserted, link)
 
     def _start_section(self, heading: Element) -> None:
-        self._anchor = heading.get("id", "")
-        self._section_title = " ".join(_text_without_permalink(heading).split())
+        if heading.tag == "h1":  # the page's title: what follows it is the page's introduction
+            self._anchor, self._section_title = "", self.page_title
+        else:
+            self._anchor = heading.get("id", "")
+            self._section_title = " ".join(_text_without_permalink(heading).split())
         self._mentioned_here = set()
+        self._linked_here = set()
 
     def _split(self, text: str) -> list:
         """Split ``text`` at first mentions into [leading text, link, link, ...], or [] when nothing matches.
@@ -196,12 +207,14 @@ class PageLinker:
         """
         head, links, position = "", [], 0
         for start, end, target in self.matcher.find(text):
-            if target.key in self._mentioned_here:
-                continue
-            self._mentioned_here.add(target.key)
-            self.mentions.append(Mention(target.key, self.page, self.page_title, self._anchor, self._section_title))
+            if target.key not in self._mentioned_here:
+                self._mentioned_here.add(target.key)
+                self.mentions.append(Mention(target.key, self.page, self.page_title, self._anchor, self._section_title))
+            if not self._linking or target.key in self._linked_here:
+                continue  # a box's mention leaves the first link to the prose around it
             if target.kind == "person" and target.key in self._linked_on_page:
                 continue  # people are linked once per page: the rest of the page is their story
+            self._linked_here.add(target.key)
             self._linked_on_page[target.key] = target
             link = self._link(target)
             link.text = text[start:end]
