@@ -18,6 +18,7 @@ from studyguide.pages import page_meta  # noqa: E402
 from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
 from studyguide.data.problems import DataError  # noqa: E402
 from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide import social  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -56,6 +57,8 @@ def on_files(files, config):
     """Add the generated pages last, so that they are rendered after every page that links to them."""
     for page in GENERATED_PAGES:
         files.append(File.generated(config, page, content=""))
+    # The picture for shared links (overrides/main.html names it): made here, never committed.
+    files.append(File.generated(config, social.PATH, content=social.social_image(config.site_name, "Checked dates, self-tests, a timeline and a printable PDF")))
     return files
 
 
