@@ -4,7 +4,9 @@ from xml.etree.ElementTree import fromstring, tostring
 
 import pytest
 
-from studyguide.link import DESCRIPTIONS_CLASS, LinkTarget, Matcher, PageLinker
+from datafixtures import VALID
+from studyguide.data.load import load_guide_data
+from studyguide.link import DESCRIPTIONS_CLASS, LinkTarget, Matcher, PageLinker, link_targets
 
 NAMES = {
     "Politburo": "politburo",
@@ -153,6 +155,14 @@ def test_a_page_without_links_gets_no_descriptions(matcher):
     root = fromstring("<div><p>Nothing here.</p></div>")
     PageLinker(matcher, "index.md", "Home").link(root)
     assert root.find(f"div[@class='{DESCRIPTIONS_CLASS}']") is None
+
+
+def test_search_aliases_are_never_link_names():
+    data = load_guide_data(VALID / "data", VALID / "docs")
+    kamenev = next(person for person in data.people if person.id == "kamenev")
+    assert kamenev.search_aliases == ("Kamenyev", "Kamenef")
+    names = link_targets(data, "glossary.md", "people.md")
+    assert "Kamenev" in names and not {"Kamenyev", "Kamenef"} & set(names)
 
 
 def test_an_empty_name_list_matches_nothing():

@@ -68,6 +68,10 @@ def _card(
         "",
         markdown(person.profile),
     ]
+    if person.search_aliases:
+        # Hidden from sight but indexed by the site search, so that a misspelt name finds this card.
+        spellings = ", ".join(attribute(alias) for alias in person.search_aliases)
+        lines += ["", f'<p class="search-aliases" hidden>Also searched for as: {spellings}</p>']
     if person.posts:
         lines += ["", "**Posts held**", ""]
         lines += [f"- {plain(post.title)} ({_span(post)})" for post in person.posts]
