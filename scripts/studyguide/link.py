@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from .data.model import GuideData, Mention
-from .pages.markdown import relative
+from .pages.markdown import hover_text, relative, to_plain_text
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never link inside these: code, existing links, headings, scripts, and collapsible blocks (hidden
@@ -66,11 +66,13 @@ def link_targets(data: GuideData, glossary_page: str, people_page: str) -> dict[
     """Map every term, person, alias and name to its link target."""
     names: dict[str, LinkTarget] = {}
     for term in data.terms:
-        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, term.definition, term.term)
+        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, hover_text(term.definition), term.term)
         for name in (term.term, *term.aliases):
             names[name] = target
     for person in data.people:
-        target = LinkTarget(f"person:{person.id}", people_page, person.id, f"{person.role}.", f"{person.name} ({person.life})")
+        # Plain text: the role comes from the Markdown profile, and preview text is never markup.
+        role = hover_text(f"{to_plain_text(person.role)}.")
+        target = LinkTarget(f"person:{person.id}", people_page, person.id, role, f"{person.name} ({person.life})")
         for name in (person.name, *person.aliases):
             names[name] = target
     return names

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 from pathlib import Path
 
 from .book import BookPage, build_book
+from .fonts import check_fonts
 
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 PDF_NAME = "stalins-rise-to-power.pdf"
@@ -33,10 +35,13 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
 
     Raises:
         ValueError: for an unknown paper size.
+        FontsMissing: when a font the PDF is designed in is not installed.
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
     from weasyprint import CSS, HTML  # imported here: it is slow to import and only the PDF needs it
+
+    check_fonts()  # raises FontsMissing: never a crash in WeasyPrint or a silently substituted face
 
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -49,6 +54,14 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
     finally:
         logger.removeHandler(collector)
     return collector.messages
+
+
+def build_date() -> datetime.date:
+    """The date the book is stamped with: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
 
 
 def publish_book(
@@ -70,5 +83,5 @@ def publish_book(
     book_pages = [
         BookPage(url, "Introduction" if url == "" else title, site_dir / url / "index.html") for url, title in pages
     ]
-    book = build_book(book_pages, site_name, description, datetime.date.today(), site_url)
+    book = build_book(book_pages, site_name, description, build_date(), site_url)
     return write_pdf(book, site_dir / PDF_NAME, base_url=str(site_dir), paper=paper)

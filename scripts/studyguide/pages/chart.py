@@ -103,7 +103,7 @@ def render_chart(people: Sequence[Person], phase_titles: Mapping[str, str]) -> s
         "</svg>",
     ]
     return "\n".join(
-        ['<div class="struggle-chart-wrap" markdown="0">', *wide, *_phone_chart(rows, phase_titles, sides_used), "</div>",
+        ['<div class="struggle-chart-wrap">', *wide, *_phone_chart(rows, phase_titles, sides_used), "</div>",
          "", *_text_version(rows)]
     )
 
