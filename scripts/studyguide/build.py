@@ -18,6 +18,7 @@ from .pages import flashcards, glossary, people, quiz, revision, sources, timeli
 from .pages.cards import build_cards
 from .pages.chart import render_chart
 from .pages.scripts import script_tags
+from .tables import label_table_cells
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
 GENERATED_PAGES = (
@@ -42,6 +43,7 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        self.reading_order: list[str] = []  # pages in the navigation's order, when the site generator gives it
         # Whether pages link the PDFs (book, organisers, printable cards): False when a build makes none
         # and has none to keep, so that no page links a file the site lacks.
         self.link_print_documents = True
@@ -63,9 +65,10 @@ class GuideBuild:
         return found
 
     def link_page(self, root: Element, page: str, page_title: str) -> None:
-        """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
+        """Cross-link one hand-written page's tree, remember where each entry was mentioned, label wide tables."""
         for mention in PageLinker(self.matcher, page, page_title).link(root):
             self.mentions[mention.key].append(mention)
+        label_table_cells(root)
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
@@ -93,9 +96,11 @@ class GuideBuild:
         data = self.data
         references = {reference.id: reference for reference in data.references}
         if page == glossary.PAGE:
-            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order)
         if page == people.PAGE:
-            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+            return people.render_people(
+                data.people, self.mentions, self.events_by_key, data.phase_titles, references, data.chapters, self.reading_order
+            )
         if page == timeline.PAGE:
             by_id = {person.id: person for person in data.people}
             chart = render_chart(data.people, data.phase_titles)

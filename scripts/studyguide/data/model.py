@@ -237,6 +237,9 @@ class Person:
     fate: str = datum("text", max_length=TEXT_MAX)
     profile: str = datum("markdown")
     sources: tuple[str, ...] = datum("ids", required=False)
+    # Misspellings and other transliterations readers type into the search (Ryton, Trotski): indexed for
+    # the site search only, never matched by the cross-linker and never shown as the person's names.
+    search_aliases: tuple[str, ...] = datum("names", required=False)
 
     @property
     def life(self) -> str:
