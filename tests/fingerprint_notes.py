@@ -1,12 +1,9 @@
 """Regenerates tests/data/notes-fingerprints.txt from the source notes beside the project."""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from studyguide.originality import fingerprints  # noqa: E402
-from studyguide.paths import REPO_ROOT  # noqa: E402
+from originality import fingerprints  # tests/ is on the path when this file is run
+from sitebuild import REPO_ROOT
 
 NOTES_DIR = REPO_ROOT.parent / "shared" / "source-notes"
 OUTPUT = REPO_ROOT / "tests" / "data" / "notes-fingerprints.txt"

@@ -1,0 +1,87 @@
+"""The build as a whole, independent of MkDocs: load data once, link pages, render generated pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from xml.etree.ElementTree import Element
+
+from . import exports
+from .data.load import load_guide_data
+from .data.model import Event, GuideData, Mention
+from .link import Matcher, PageLinker, link_targets
+from .pages import flashcards, glossary, people, sources, timeline
+from .pages.cards import build_cards
+from .pages.chart import render_chart
+
+# Rendered after every hand-written page, in this order, because they list where entries are mentioned.
+GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE)
+
+
+class GuideBuild:
+    """State for one build: the checked data, the compiled matcher and every mention found so far."""
+
+    def __init__(self, data: GuideData | None = None):
+        """Load and check the data (raises ``DataError``) and compile the matcher once."""
+        self.data = data if data is not None else load_guide_data()
+        self.matcher = Matcher(link_targets(self.data, glossary.PAGE, people.PAGE))
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
+        self.events_by_key = self._events_by_key()
+
+    @property
+    def linked_pages(self) -> set[str]:
+        """The hand-written pages cross-linked so far."""
+        return set(self.page_titles)
+
+    def _events_by_key(self) -> dict[str, list[Event]]:
+        """Which events concern each term and person: those named in the event's text or people."""
+        found: dict[str, list[Event]] = defaultdict(list)
+        for event in self.data.events:
+            keys = {f"person:{person}" for person in event.people}
+            keys |= {target.key for _, _, target in self.matcher.find(f"{event.title}. {event.summary}")}
+            for key in sorted(keys):
+                found[key].append(event)
+        return found
+
+    def link_page(self, root: Element, page: str, page_title: str) -> None:
+        """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
+        for mention in PageLinker(self.matcher, page, page_title).link(root):
+            self.mentions[mention.key].append(mention)
+        self.page_titles[page] = page_title
+
+    def chapter_markdown(self, markdown: str, page: str) -> str:
+        """Add the key-dates box to a chapter's Markdown (other pages are returned unchanged)."""
+        stem = page.removeprefix("chapters/").removesuffix(".md")
+        if stem not in self.data.chapters:
+            return markdown
+        events = [event for event in self.data.events if event.section.chapter == stem]
+        if not events:
+            return markdown
+        return timeline.insert_key_dates(markdown, timeline.render_key_dates(events, page))
+
+    def render(self, page: str) -> str:
+        """The Markdown of a generated page; call it after every hand-written page has been linked."""
+        data = self.data
+        references = {reference.id: reference for reference in data.references}
+        if page == glossary.PAGE:
+            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+        if page == people.PAGE:
+            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+        if page == timeline.PAGE:
+            by_id = {person.id: person for person in data.people}
+            chart = render_chart(data.people, data.phase_titles)
+            return timeline.render_timeline(data.events, by_id, data.chapters, references, chart)
+        if page == flashcards.PAGE:
+            cards = build_cards(data, self.mentions)
+            page_markdown = flashcards.render_flashcards(cards, data.chapters)
+            return f"{page_markdown}\n{exports.downloads_markdown(cards, data.chapters, flashcards.PAGE)}"
+        if page == sources.PAGE:
+            return sources.render_sources(
+                data.references, data.events, data.people, data.citing_pages, self.page_titles
+            )
+        raise KeyError(f"{page} is not a generated page")
+
+    def write_downloads(self, site_dir: Path, site_url: str | None) -> None:
+        """Write the flashcard decks into the built site; call it after every page has been built."""
+        exports.write_downloads(build_cards(self.data, self.mentions), self.data.chapters, site_url, site_dir)
