@@ -17,6 +17,7 @@ DECK_NAME = "Stalin's Rise to Power, 1922-1940"
 APKG_NAME = "stalins-rise-to-power.apkg"
 ANKI_TEXT_NAME = "flashcards-anki.txt"
 ALL_TSV_NAME = "flashcards-all.tsv"
+PRINTED_CARDS_NAME = "flashcards-printable.pdf"  # written with the PDFs (book/printed_cards.py)
 # Fixed ids: Anki recognises the note type and decks across imports by them, so a corrected deck
 # re-imported over an old one updates cards in place and keeps the student's review history.
 MODEL_ID = 1_922_194_001
@@ -137,11 +138,13 @@ def write_downloads(
             (folder / tsv_name(stem)).write_text(quizlet_tsv(in_chapter), encoding="utf-8")
 
 
-def downloads_markdown(cards: Sequence[Card], chapters: Mapping[str, Chapter], page: str) -> str:
+def downloads_markdown(
+    cards: Sequence[Card], chapters: Mapping[str, Chapter], page: str, printed: bool = True
+) -> str:
     """The flashcards page's "Take the cards with you" section: each download with one line of instructions.
 
     The links are HTML, not Markdown: the files are written after the pages, so MkDocs cannot check
-    them; the site's link crawl does.
+    them; the site's link crawl does. ``printed`` adds the cards to print (a PDF, made with the book).
     """
     # Raw HTML is not rewritten by MkDocs, so the link is relative to the page's URL, not its source file.
     folder = posixpath.relpath(DOWNLOADS_DIR, page_url(page).rstrip("/") or ".")
@@ -152,7 +155,7 @@ def downloads_markdown(cards: Sequence[Card], chapters: Mapping[str, Chapter], p
     used = [stem for stem in chapters if any(card.chapter == stem for card in cards)]
     per_chapter = ", ".join(link(tsv_name(stem), chapters[stem].title) for stem in used)
     kinds = ", ".join(label.lower() for label in CARD_KINDS.values())
-    return "\n".join([
+    lines = [
         "## Take the cards with you {#downloads}",
         "",
         f"The same {len(cards)} cards ({kinds}) as files for other apps. They are made from the same checked",
@@ -165,5 +168,10 @@ def downloads_markdown(cards: Sequence[Card], chapters: Mapping[str, Chapter], p
         "  definition and *New line* between cards.",
         f"- **Anki, as text:** {link(ANKI_TEXT_NAME, 'a tab-separated file with a GUID column')}, for",
         "  other flashcard apps that read Anki's text format; in Anki, *File → Import* reads it as it is.",
-        "",
-    ])  # fmt: skip
+    ]
+    if printed:
+        lines += [
+            f"- **On paper:** {link(PRINTED_CARDS_NAME, 'cards to print and cut out (PDF)')}, twelve to a sheet.",
+            "  Print double-sided, flipping on the long edge, and each answer lands behind its question.",
+        ]
+    return "\n".join([*lines, ""])
