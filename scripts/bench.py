@@ -21,9 +21,9 @@ from markdown.treeprocessors import Treeprocessor  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 from studyguide.link import LinkTarget, Matcher, PageLinker, link_targets  # noqa: E402
-from studyguide.load import load_guide_data  # noqa: E402
+from studyguide.data.load import load_guide_data  # noqa: E402
 from studyguide.paths import DOCS_DIR, REPO_ROOT  # noqa: E402
-from studyguide.site import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 CORPUS_COPIES, TERM_COUNT = 50, 1000

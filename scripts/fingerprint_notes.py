@@ -3,9 +3,11 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[1]
+# The fingerprinting code is test support: it lives with the tests that use it.
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
 
-from studyguide.originality import fingerprints  # noqa: E402
+from originality import fingerprints  # noqa: E402
 from studyguide.paths import REPO_ROOT  # noqa: E402
 
 NOTES_DIR = REPO_ROOT.parent / "shared" / "source-notes"

@@ -14,10 +14,10 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
-from studyguide import page_meta  # noqa: E402
-from studyguide.pdf import PAPER_SIZES, publish_book  # noqa: E402
-from studyguide.problems import DataError  # noqa: E402
-from studyguide.site import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.pages import page_meta  # noqa: E402
+from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
+from studyguide.data.problems import DataError  # noqa: E402
+from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one

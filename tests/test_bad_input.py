@@ -24,7 +24,7 @@ BROKEN = [
      "data/timeline.yml, entry 'lenin-dies': unknown field 'colour'"),
     ("unknown person", "data/timeline.yml", "people: [lenin, trotsky, stalin]\n  kind: death",
      "people: [lenin, trotski, stalin]\n  kind: death",
-     "data/timeline.yml, entry 'lenin-dies': 'people' names 'trotski', who is not in people.yml"),
+     "data/timeline.yml, entry 'lenin-dies': 'people' names 'trotski', which is not a person in people.yml"),
     ("unknown related term", "data/glossary.yml", "related: [central-committee, orgburo, secretariat, candidate-member]",
      "related: [central-committee, troika]",
      "data/glossary.yml, entry 'politburo': 'related' names 'troika', which is not a term"),

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from browser import browser
 from linkcheck import serve
 from sitebuild import SUB_PATH
-from studyguide.flashcards import CARD_KINDS, build_cards
-from studyguide.load import load_guide_data
+from studyguide.pages.cards import CARD_KINDS, build_cards
+from studyguide.data.load import load_guide_data
 
 
 @pytest.fixture(scope="module")

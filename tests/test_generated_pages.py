@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from chapterparts import CHAPTER_ANCHORS, article
-from studyguide.load import load_guide_data
+from studyguide.data.load import load_guide_data
 
 HAND_WRITTEN = [f"chapters/{chapter}" for chapter in CHAPTER_ANCHORS] + ["why-stalin-won", "about-the-notes", ""]
 

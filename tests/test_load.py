@@ -3,9 +3,9 @@
 import pytest
 
 from datafixtures import copy_valid, edit
-from studyguide.load import load_guide_data
-from studyguide.model import Date
-from studyguide.problems import DataError
+from studyguide.data.load import load_guide_data
+from studyguide.data.model import Date
+from studyguide.data.problems import DataError
 
 # (case, file, text to replace or None for the whole file, replacement, what the message must say)
 BAD_DATA = [
@@ -31,7 +31,7 @@ BAD_DATA = [
     ("alias of a term and a person", "data/glossary.yml", "aliases: [the Right]", "aliases: [the Right, Stalin]",
      "data/people.yml, entry 'stalin': the name or alias 'Stalin' is already claimed by data/glossary.yml entry 'right-opposition'"),
     ("unknown related term", "data/glossary.yml", "related: [central-committee]", "related: [orgburo]",
-     "entry 'politburo': 'related' names 'orgburo', which is not a term. Fix: use the id of a term in glossary.yml"),
+     "entry 'politburo': 'related' names 'orgburo', which is not a term in glossary.yml. Fix: use an id from data/glossary.yml"),
     ("impossible month", "data/timeline.yml", "date: 1924-01-21", "date: 1925-13-40",
      "data/timeline.yml, entry 'lenin-dies': 'date': '1925-13-40' has no month 13. Fix: months run from 01 to 12"),
     ("impossible day", "data/people.yml", "died: 1953-03-05", "died: 1953-02-30",
@@ -43,7 +43,7 @@ BAD_DATA = [
     ("day for a month-precision event", "data/timeline.yml", "date: 1925-12\n", "date: 1925-12-18\n",
      "entry 'fourteenth-congress': the date 1925-12-18 is given to the day, but 'precision' says month"),
     ("unknown person", "data/timeline.yml", "people: [stalin]", "people: [stalin, trotsky]",
-     "entry 'lenin-dies': 'people' names 'trotsky', who is not in people.yml. Fix: use an id from data/people.yml"),
+     "entry 'lenin-dies': 'people' names 'trotsky', which is not a person in people.yml. Fix: use an id from data/people.yml"),
     ("unknown chapter anchor", "data/timeline.yml", "02-triumvirate#forming", "02-triumvirate#forming-the-troika",
      "entry 'fourteenth-congress': 'section' points at '#forming-the-troika', which is not a heading in docs/chapters/02-triumvirate.md"),
     ("chapter lost a heading", "docs/chapters/02-triumvirate.md", "## Lenin's death {#lenins-death}", "## Lenin's death",

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import REPO_ROOT
-from studyguide.originality import copied_runs, fingerprints
+from originality import copied_runs, fingerprints
 
 FINGERPRINTS = REPO_ROOT / "tests" / "data" / "notes-fingerprints.txt"
 NOTES_DIR = REPO_ROOT.parent / "shared" / "source-notes"

@@ -1,6 +1,6 @@
 """The period line taken from a page's front matter."""
 
-from studyguide.page_meta import add_period, period_line
+from studyguide.pages.page_meta import add_period, period_line
 
 
 def test_period_line_is_inserted_after_the_first_heading():

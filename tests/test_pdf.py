@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from datafixtures import VALID
 from golden import assert_matches_golden
-from studyguide.book import BookPage, build_book
-from studyguide.pdf import PDF_NAME, write_pdf
+from studyguide.book.book import BookPage, build_book
+from studyguide.book.pdf import PDF_NAME, write_pdf
 
 BOOK_FIXTURE = VALID.parent / "book"
 FIXTURE_PAGES = [

@@ -4,12 +4,13 @@ import pytest
 
 from datafixtures import VALID
 from golden import assert_matches_golden
-from studyguide.link import Mention
-from studyguide.load import load_guide_data
-from studyguide.render_chart import render_chart
-from studyguide.render_glossary import render_glossary
-from studyguide.render_people import render_people
-from studyguide.render_timeline import insert_key_dates, render_key_dates, render_timeline
+from studyguide.data.model import Mention
+from studyguide.data.load import load_guide_data
+from studyguide.pages.chart import render_chart
+from studyguide.pages.glossary import render_glossary
+from studyguide.pages.people import render_people
+from studyguide.pages.sources import render_sources
+from studyguide.pages.timeline import insert_key_dates, render_key_dates, render_timeline
 
 
 @pytest.fixture(scope="module")
@@ -40,16 +41,18 @@ def test_glossary_page(data, events_by_key):
 
 
 def test_people_page(data, events_by_key):
-    assert_matches_golden("people.md", render_people(data.people, MENTIONS, events_by_key))
+    references = {reference.id: reference for reference in data.references}
+    assert_matches_golden("people.md", render_people(data.people, MENTIONS, events_by_key, data.phase_titles, references))
 
 
 def test_timeline_page(data):
     people = {person.id: person for person in data.people}
-    assert_matches_golden("timeline.md", render_timeline(data.events, people, data.chapters))
+    references = {reference.id: reference for reference in data.references}
+    assert_matches_golden("timeline.md", render_timeline(data.events, people, data.chapters, references))
 
 
 def test_power_struggle_chart(data):
-    assert_matches_golden("chart.html", render_chart(data.people))
+    assert_matches_golden("chart.html", render_chart(data.people, data.phase_titles))
 
 
 def test_key_dates_box_goes_after_the_key_questions(data):
@@ -71,7 +74,13 @@ def test_data_text_is_escaped(data, events_by_key):
 
 
 def test_flashcards_page(data):
-    from studyguide.flashcards import build_cards
-    from studyguide.render_flashcards import render_flashcards
+    from studyguide.pages.cards import build_cards
+    from studyguide.pages.flashcards import render_flashcards
 
     assert_matches_golden("flashcards.md", render_flashcards(build_cards(data, MENTIONS), data.chapters))
+
+
+def test_sources_page(data):
+    citing_pages = {"historian-two": ("chapters/02-triumvirate.md",)}
+    titles = {"chapters/02-triumvirate.md": "The Triumvirate"}
+    assert_matches_golden("sources.md", render_sources(data.references, data.events, data.people, citing_pages, titles))

@@ -5,7 +5,7 @@ import pytest
 from browser import browser
 from linkcheck import serve
 from sitebuild import SUB_PATH
-from studyguide.load import load_guide_data
+from studyguide.data.load import load_guide_data
 
 
 @pytest.fixture(scope="module")

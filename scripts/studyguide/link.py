@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
-from .mdtext import relative
-from .model import GuideData
+from .data.model import GuideData, Mention
+from .pages.markdown import relative
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never link inside these: code, existing links, headings, scripts, and collapsible blocks (hidden

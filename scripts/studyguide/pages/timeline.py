@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 
-from .mdtext import attribute, front_matter, plain, relative
-from .model import EVENT_KINDS, Chapter, Event, Person
+from ..data.model import EVENT_KINDS, Chapter, Event, Person, Reference
+from .markdown import attribute, front_matter, plain, relative
+from .sources import source_links
 
 PAGE = "timeline.md"
 
 
 def render_timeline(
-    events: Sequence[Event], people: Mapping[str, Person], chapters: Mapping[str, Chapter], chart_svg: str = ""
+    events: Sequence[Event],
+    people: Mapping[str, Person],
+    chapters: Mapping[str, Chapter],
+    references: Mapping[str, Reference],
+    chart_svg: str = "",
 ) -> str:
     """Return the Timeline page as Markdown.
 
@@ -20,6 +25,7 @@ def render_timeline(
         events: The events in date order.
         people: People by id, for the names of those involved.
         chapters: Chapters by file stem, for section links and the phase filter.
+        references: The bibliography by id, for each event's sources.
         chart_svg: The power-struggle chart, placed above the events when given.
     """
     used_kinds = [kind for kind in EVENT_KINDS if any(event.kind == kind for event in events)]
@@ -38,7 +44,7 @@ def render_timeline(
     for year, in_year in groupby(events, key=lambda event: event.date.year):
         lines += ["", f"### {year} {{#year-{year}}}", "", '<div class="tl-list" role="list" markdown>']
         for event in in_year:
-            lines += ["", *_event(event, people, chapters[event.section.chapter])]
+            lines += ["", *_event(event, people, chapters[event.section.chapter], references)]
         lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
 
@@ -62,10 +68,25 @@ def _filters(chapters: Sequence[Chapter], kinds: Sequence[str]) -> list[str]:
         *group("phase", "Phase", phases),
         *group("kind", "Kind of event", [(kind, kind.capitalize()) for kind in kinds]),
         "</form>",
+        *filter_rules({"phase": [phase for phase, _ in phases], "kind": list(kinds)}),
     ]
 
 
-def _event(event: Event, people: Mapping[str, Person], chapter: Chapter) -> list[str]:
+def filter_rules(options: Mapping[str, Sequence[str]]) -> list[str]:
+    """The CSS that makes the filters work without JavaScript: one rule per option offered.
+
+    Generated with the radios from the same lists, so that a new phase or kind of event filters as
+    soon as it exists.
+    """
+    selectors = [
+        f".md-content:has(#tl-{name}-{value}:checked) .tl-event:not(.tl-{name}-{value})"
+        for name, values in options.items()
+        for value in values
+    ]
+    return ["<style>", ",\n".join(selectors) + " {\n  display: none;\n}", "</style>"]
+
+
+def _event(event: Event, people: Mapping[str, Person], chapter: Chapter, references: Mapping[str, Reference]) -> list[str]:
     section_title = chapter.headings[event.section.anchor]
     lines = [
         f'<div class="tl-event tl-phase-{chapter.phase} tl-kind-{event.kind}" id="{event.id}" role="listitem" markdown>',
@@ -86,7 +107,10 @@ def _event(event: Event, people: Mapping[str, Person], chapter: Chapter) -> list
         names = ", ".join(f"[{plain(people[pid].name)}]({relative(PAGE, 'people.md')}#{pid})" for pid in event.people)
         links.append(f"People: {names}")
     links.append(f"Read: [{plain(chapter.title)}: {plain(section_title)}]({relative(PAGE, chapter.src_path)}#{event.section.anchor})")
-    lines += ["", " · ".join(links), "{: .tl-links }", "", "</div>"]
+    lines += ["", " · ".join(links), "{: .tl-links }"]
+    if event.sources:
+        lines += ["", f"Sources: {source_links(event.sources, references, PAGE)}", "{: .tl-sources }"]
+    lines += ["", "</div>"]
     return lines
 
 

@@ -9,9 +9,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # only for annotations: link.py itself uses relative() from here
-    from .link import Mention
-    from .model import Event
+if TYPE_CHECKING:
+    from ..data.model import Event, Mention
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import re
+from urllib.parse import urlsplit
 
-from .model import Date
+from .model import PHASE_IDS, Date, Datum, SectionRef
 from .problems import ProblemLog
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 PLAUSIBLE_YEARS = range(1840, 2001)
+ID_MAX = 80
 
 
 class EntryReader:
@@ -49,8 +52,12 @@ class EntryReader:
         """Log a problem against this entry."""
         self.log.add(self.label, message, fix)
 
-    def text(self, name: str, *, max_length: int | None = None, plain: bool = False) -> str:
-        """A text field ('' when absent or wrong); ``plain`` forbids HTML, ``max_length`` caps its length."""
+    def text(self, name: str, *, max_length: int | None = None, plain: bool = True) -> str:
+        """A text field ('' when absent or wrong), capped at ``max_length`` characters.
+
+        ``plain`` text may hold no HTML, and its line breaks are folded into spaces: a newline in a
+        title must not start a Markdown heading or box on the pages it is shown on.
+        """
         value = self.raw.get(name)
         if value is None:
             return ""
@@ -58,14 +65,17 @@ class EntryReader:
             self.problem(f"'{name}' should be text, not a {type(value).__name__}", f"write '{name}' as plain text")
             return ""
         value = str(value).strip()
-        if plain and re.search(r"<\s*/?\s*[a-zA-Z!]", value):
-            self.problem(f"'{name}' contains HTML", f"write '{name}' as plain text, without tags such as <script>")
-            return ""
+        if plain:
+            value = " ".join(value.split())
+            if re.search(r"<\s*/?\s*[a-zA-Z!]", value):
+                self.problem(f"'{name}' contains HTML", f"write '{name}' as plain text, without tags such as <script>")
+                return ""
         if max_length and len(value) > max_length:
             self.problem(
                 f"'{name}' is {len(value)} characters long, over the limit of {max_length}",
-                f"shorten it to one sentence of at most {max_length} characters",
+                f"shorten it to at most {max_length} characters",
             )
+            return ""
         return value
 
     def text_list(self, name: str) -> tuple[str, ...]:
@@ -86,7 +96,7 @@ class EntryReader:
         if value is None:
             return ""
         if value not in options:
-            self.problem(f"'{name}' is '{value}', which is not one of the allowed values", f"use one of: {', '.join(options)}")
+            self.problem(f"'{name}' is '{_shorten(value)}', which is not one of the allowed values", f"use one of: {', '.join(options)}")
             return ""
         return value
 
@@ -95,10 +105,10 @@ class EntryReader:
         value = self.raw.get(name)
         if value is None:
             return ""
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
+        if not isinstance(value, str) or not ID_PATTERN.match(value) or len(value) > ID_MAX:
             self.problem(
-                f"the {name} '{value}' is not a valid id",
-                "use lower-case letters, digits and hyphens only, e.g. 'socialism-in-one-country'",
+                f"the {name} '{_shorten(value)}' is not a valid id",
+                f"use at most {ID_MAX} lower-case letters, digits and hyphens, e.g. 'socialism-in-one-country'",
             )
             return ""
         return value
@@ -152,3 +162,99 @@ def parse_date(value: object, report) -> Date | None:
             report(f"'{text}' is not a day in the calendar", "check the day of the month")
             return None
     return Date(year, month, day)
+
+
+def read_entry(cls: type, entry: EntryReader):
+    """Build a ``cls`` (a dataclass declared with ``datum`` fields) from one entry's fields."""
+    values = {}
+    for item in dataclasses.fields(cls):
+        spec: Datum = item.metadata["datum"]
+        values[item.name] = _READERS[spec.kind](entry, spec.key or item.name, spec)
+    return cls(**values)
+
+
+def declared_fields(cls: type) -> dict[str, bool]:
+    """The keys an entry of ``cls`` may have in the data, mapped to whether each is required."""
+    fields = {}
+    for item in dataclasses.fields(cls):
+        spec: Datum = item.metadata["datum"]
+        if spec.kind != "key":
+            fields[spec.key or item.name] = spec.required
+    return fields
+
+
+def _entries(entry: EntryReader, name: str, spec: Datum) -> tuple:
+    built = []
+    for number, raw in enumerate(entry.items(name), start=1):
+        item = EntryReader(entry.log, raw, f"{entry.label}, {spec.noun} {number}", declared_fields(spec.item))
+        if item.ok:
+            built.append(read_entry(spec.item, item))
+    return tuple(built)
+
+
+def _sides(entry: EntryReader, name: str, spec: Datum) -> tuple:
+    sides = []
+    for phase, raw in entry.mapping(name).items():
+        if phase not in PHASE_IDS:
+            entry.problem(f"'{name}' names an unknown phase '{phase}'", f"use one of: {', '.join(PHASE_IDS)}")
+            continue
+        side = EntryReader(entry.log, raw, f"{entry.label}, {name}.{phase}", declared_fields(spec.item))
+        if side.ok:
+            sides.append(dataclasses.replace(read_entry(spec.item, side), phase=phase))
+    return tuple(sorted(sides, key=lambda side: PHASE_IDS.index(side.phase)))
+
+
+def _section(entry: EntryReader, name: str, spec: Datum) -> SectionRef:
+    chapter, _, anchor = entry.text(name, max_length=spec.max_length or 200).partition("#")
+    return SectionRef(chapter.strip(), anchor.strip())
+
+
+def _number(entry: EntryReader, name: str, spec: Datum) -> int | None:
+    value = entry.raw.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10000:
+        entry.problem(f"'{name}' is '{_shorten(value)}', not a year", f"write '{name}' as four digits, e.g. 2014")
+        return None
+    return value
+
+
+def _url(entry: EntryReader, name: str, spec: Datum) -> str:
+    value = entry.text(name, max_length=2000)
+    if value and not is_web_address(value):
+        entry.problem(f"'{name}' is not a web address", "give the full http:// or https:// address of the page")
+        return ""
+    return value
+
+
+def is_web_address(value: str) -> bool:
+    """True for an http(s) URL with a host and no spaces, quotes or angle brackets."""
+    # An apostrophe is allowed (Wikipedia titles have them): every URL is escaped where it is written.
+    if re.search(r"[\s\"<>`\\]", value):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and "." in parts.hostname.strip(".")
+
+
+def _shorten(value: object, limit: int = 60) -> str:
+    """A value as a message may echo it: never more than ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_READERS = {
+    "id": lambda entry, name, spec: entry.identifier(name),
+    "key": lambda entry, name, spec: "",
+    "text": lambda entry, name, spec: entry.text(name, max_length=spec.max_length),
+    "markdown": lambda entry, name, spec: entry.text(name, max_length=spec.max_length or MARKDOWN_LIMIT, plain=False),
+    "names": lambda entry, name, spec: entry.text_list(name),
+    "ids": lambda entry, name, spec: entry.text_list(name),
+    "choice": lambda entry, name, spec: entry.choice(name, spec.options),
+    "date": lambda entry, name, spec: entry.date(name),
+    "number": _number,
+    "url": _url,
+    "section": _section,
+    "entries": _entries,
+    "sides": _sides,
+}
+MARKDOWN_LIMIT = 6000

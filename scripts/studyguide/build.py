@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from xml.etree.ElementTree import Element
 
-from . import render_flashcards, render_glossary, render_people, render_timeline
-from .flashcards import build_cards
-from .link import Matcher, Mention, PageLinker, link_targets
-from .load import load_guide_data
-from .model import Event, GuideData
-from .render_chart import render_chart
+from .data.load import load_guide_data
+from .data.model import Event, GuideData, Mention
+from .link import Matcher, PageLinker, link_targets
+from .pages import flashcards, glossary, people, sources, timeline
+from .pages.cards import build_cards
+from .pages.chart import render_chart
 
-GENERATED_PAGES = (render_glossary.PAGE, render_people.PAGE, render_timeline.PAGE, render_flashcards.PAGE)
+# Rendered after every hand-written page, in this order, because they list where entries are mentioned.
+GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE)
 
 
 class GuideBuild:
@@ -21,10 +22,15 @@ class GuideBuild:
     def __init__(self, data: GuideData | None = None):
         """Load and check the data (raises ``DataError``) and compile the matcher once."""
         self.data = data if data is not None else load_guide_data()
-        self.matcher = Matcher(link_targets(self.data, render_glossary.PAGE, render_people.PAGE))
+        self.matcher = Matcher(link_targets(self.data, glossary.PAGE, people.PAGE))
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
-        self.linked_pages: set[str] = set()
+        self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+
+    @property
+    def linked_pages(self) -> set[str]:
+        """The hand-written pages cross-linked so far."""
+        return set(self.page_titles)
 
     def _events_by_key(self) -> dict[str, list[Event]]:
         """Which events concern each term and person: those named in the event's text or people."""
@@ -40,7 +46,7 @@ class GuideBuild:
         """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
         for mention in PageLinker(self.matcher, page, page_title).link(root):
             self.mentions[mention.key].append(mention)
-        self.linked_pages.add(page)
+        self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
         """Add the key-dates box to a chapter's Markdown (other pages are returned unchanged)."""
@@ -50,18 +56,22 @@ class GuideBuild:
         events = [event for event in self.data.events if event.section.chapter == stem]
         if not events:
             return markdown
-        return render_timeline.insert_key_dates(markdown, render_timeline.render_key_dates(events, page))
+        return timeline.insert_key_dates(markdown, timeline.render_key_dates(events, page))
 
     def render(self, page: str) -> str:
         """The Markdown of a generated page; call it after every hand-written page has been linked."""
         data = self.data
-        if page == render_glossary.PAGE:
-            return render_glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
-        if page == render_people.PAGE:
-            return render_people.render_people(data.people, self.mentions, self.events_by_key)
-        if page == render_timeline.PAGE:
-            people = {person.id: person for person in data.people}
-            return render_timeline.render_timeline(data.events, people, data.chapters, render_chart(data.people))
-        if page == render_flashcards.PAGE:
-            return render_flashcards.render_flashcards(build_cards(data, self.mentions), data.chapters)
+        references = {reference.id: reference for reference in data.references}
+        if page == glossary.PAGE:
+            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+        if page == people.PAGE:
+            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+        if page == timeline.PAGE:
+            by_id = {person.id: person for person in data.people}
+            chart = render_chart(data.people, data.phase_titles)
+            return timeline.render_timeline(data.events, by_id, data.chapters, references, chart)
+        if page == flashcards.PAGE:
+            return flashcards.render_flashcards(build_cards(data, self.mentions), data.chapters)
+        if page == sources.PAGE:
+            return sources.render_sources(data.references, data.events, data.people, data.citing_pages, self.page_titles)
         raise KeyError(f"{page} is not a generated page")

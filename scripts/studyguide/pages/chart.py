@@ -2,39 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from .mdtext import attribute, plain
-from .model import PHASE_TITLES, Date, Fall, Person
+from ..data.model import FALL_KINDS, FALL_MARKERS, PHASES, SIDES, SIDES_BY_ID, SUBJECT, Date, Fall, Person
+from .markdown import attribute, plain
 
 START_YEAR, END_YEAR = 1922, 1941
-# When each phase began and ended, to the month; the gaps between them are left blank.
-PHASE_SPANS = {
-    "triumvirate": (Date(1922, 4), Date(1925, 12)),
-    "duumvirate": (Date(1925, 12), Date(1928, 7)),
-    "right-opposition": (Date(1928, 7), Date(1930, 12)),
-    "terror": (Date(1934, 12), Date(1940, 8)),
-}
-PHASE_LABELS = {"triumvirate": "Triumvirate", "duumvirate": "Duumvirate", "right-opposition": "Right Opp.", "terror": "Terror"}
-# Colours are SVG presentation attributes, so the chart looks the same in the browser, in print and in
-# the PDF; the site's stylesheet may override them by class (the dark scheme does).
-SIDE_STYLES = {  # side -> (legend label, CSS class, fill)
-    "leadership": ("With Stalin's majority", "side-leadership", "#c62828"),
-    "opposition": ("In opposition", "side-opposition", "#1565c0"),
-    "neutral": ("Neutral or sidelined", "side-neutral", "#9e9e9e"),
-    "exile": ("In exile", "side-exile", "#ef8f00"),
-    "victim": ("Victim of the terror", "side-victim", "#8e24aa"),
-    "agent": ("Ran the terror", "side-agent", "#4e342e"),
-}
+# Colours are SVG presentation attributes (from the vocabulary's side colours), so the chart looks the
+# same in the browser, in print and in the PDF; the site's stylesheet may override them by class (the
+# dark scheme does).
 TEXT = 'fill="currentColor" font-size="12"'
 LINE = 'stroke="currentColor"'
-
-FALL_GROUPS = {  # kind of fall -> marker
-    "demoted": "removed", "removed": "removed", "expelled": "expelled", "exiled": "exiled", "deported": "exiled",
-    "arrested": "arrested", "executed": "killed", "murdered": "killed", "suicide": "killed",
-}  # fmt: skip
-MARKER_LABELS = {"removed": "Removed or demoted", "expelled": "Expelled", "exiled": "Exiled or deported",
-                 "arrested": "Arrested", "killed": "Killed (shot, murdered or suicide)"}  # fmt: skip
+PHASE_SPANS = {phase.id: (phase.start, phase.end) for phase in PHASES}
+PHASE_LABELS = {phase.id: phase.label for phase in PHASES}
+FALL_GROUPS = {kind.id: kind.marker for kind in FALL_KINDS}
 
 WIDTH, LABEL_RIGHT, PLOT_LEFT, PLOT_RIGHT = 800, 150, 160, 785
 AXIS_Y, FIRST_ROW_Y, ROW_HEIGHT, BAR_HEIGHT = 58, 84, 30, 12
@@ -51,8 +32,8 @@ def chart_people(people: Sequence[Person]) -> list[Person]:
         if any(side.phase != "terror" for side in person.sides)
         and any(fall.kind != "demoted" and fall.date.year >= START_YEAR for fall in person.falls)
     ]  # fmt: skip
-    stalin = [person for person in people if person.id == "stalin"]
-    return stalin + sorted(fallen, key=lambda person: (person.falls[-1].date.sort_key, person.name))
+    subject = [person for person in people if person.id == SUBJECT]
+    return subject + sorted(fallen, key=lambda person: (person.falls[-1].date.sort_key, person.name))
 
 
 def _x(date: Date) -> float:
@@ -61,8 +42,13 @@ def _x(date: Date) -> float:
     return round(PLOT_LEFT + (min(max(years, START_YEAR), END_YEAR) - START_YEAR) / span * (PLOT_RIGHT - PLOT_LEFT), 1)
 
 
-def render_chart(people: Sequence[Person]) -> str:
-    """Return the chart as an SVG element followed by a text version of the same facts."""
+def render_chart(people: Sequence[Person], phase_titles: Mapping[str, str]) -> str:
+    """Return the chart as an SVG element followed by a text version of the same facts.
+
+    Args:
+        people: Everyone in the Who's who; the chart picks its rows (see :func:`chart_people`).
+        phase_titles: Each phase's full title, for the bars' hover text.
+    """
     rows = chart_people(people)
     legend_y = FIRST_ROW_Y + len(rows) * ROW_HEIGHT + 16
     height = legend_y + LEGEND_HEIGHT
@@ -75,7 +61,7 @@ def render_chart(people: Sequence[Person]) -> str:
         "The same facts are listed as text below the chart.</desc>",
         *_phases(height),
         *_axis(),
-        *(line for row, person in enumerate(rows) for line in _row(person, FIRST_ROW_Y + row * ROW_HEIGHT)),
+        *(line for row, person in enumerate(rows) for line in _row(person, FIRST_ROW_Y + row * ROW_HEIGHT, phase_titles)),
         *_legend(legend_y, {side.side for person in rows for side in person.sides}),
         "</svg>",
     ]
@@ -111,7 +97,7 @@ def _axis() -> list[str]:
     return lines
 
 
-def _row(person: Person, y: int) -> list[str]:
+def _row(person: Person, y: int, phase_titles: Mapping[str, str]) -> list[str]:
     middle = y + ROW_HEIGHT / 2
     died = person.died if person.died and person.died.year < END_YEAR else Date(END_YEAR)
     lines = [
@@ -126,11 +112,11 @@ def _row(person: Person, y: int) -> list[str]:
         x1, x2 = _x(start), _x(end)
         if x2 <= x1:
             continue
-        label, css, fill = SIDE_STYLES[side.side]
+        kind = SIDES_BY_ID[side.side]
         lines.append(
-            f'<rect class="{css}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" height="{BAR_HEIGHT}" '
-            f'fill="{fill}">'
-            f"<title>{attribute(f'{person.name}, {PHASE_TITLES[side.phase]}: {_lower_first(label)}')}</title></rect>"
+            f'<rect class="side-{kind.id}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" '
+            f'height="{BAR_HEIGHT}" fill="{kind.colour}">'
+            f"<title>{attribute(f'{person.name}, {phase_titles[side.phase]}: {_lower_first(kind.legend)}')}</title></rect>"
         )
     lines += [_marker(fall, person, middle) for fall in person.falls]
     lines.append("</g>")
@@ -157,12 +143,11 @@ def _shape(group: str) -> str:
 def _legend(y: int, sides_used: set[str]) -> list[str]:
     """The sides the chart uses, then the kinds of fall, three to a row."""
     lines = []
-    styles = [style for side, style in SIDE_STYLES.items() if side in sides_used]
-    for number, (label, css, fill) in enumerate(styles):
+    for number, kind in enumerate(side for side in SIDES if side.id in sides_used):
         x, row_y = 20 + (number % 3) * LEGEND_COLUMN, y + (number // 3) * 20
-        lines.append(f'<rect class="{css}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}" fill="{fill}"/>')
-        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}" {TEXT}>{label}</text>')
-    for number, (group, label) in enumerate(MARKER_LABELS.items()):
+        lines.append(f'<rect class="side-{kind.id}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}" fill="{kind.colour}"/>')
+        lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}" {TEXT}>{kind.legend}</text>')
+    for number, (group, label) in enumerate(FALL_MARKERS.items()):
         x, row_y = 20 + (number % 3) * LEGEND_COLUMN, y + 48 + (number // 3) * 20
         lines.append(f'<g class="fall fall-{group}" transform="translate({x + 9} {row_y + 6})">{_shape(group)}</g>')
         lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}" {TEXT}>{label}</text>')
@@ -172,7 +157,7 @@ def _legend(y: int, sides_used: set[str]) -> list[str]:
 def _text_version(rows: Sequence[Person]) -> list[str]:
     lines = ['??? info "The chart as text"', ""]
     for person in rows:
-        sides = "; ".join(f"{PHASE_LABELS[s.phase]}: {_lower_first(SIDE_STYLES[s.side][0])}" for s in person.sides)
+        sides = "; ".join(f"{PHASE_LABELS[s.phase]}: {_lower_first(SIDES_BY_ID[s.side].legend)}" for s in person.sides)
         falls = "; ".join(f"{fall.what.rstrip('.')} ({fall.date.display()})" for fall in person.falls)
         text = f"{person.name}. {sides}." + (f" {falls}." if falls else "")
         lines.append(f"    - {plain(text)}")

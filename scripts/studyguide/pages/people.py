@@ -4,28 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .link import Mention
-from .mdtext import event_links, front_matter, markdown, mention_links, plain
-from .model import PHASE_TITLES, Event, Person, Post
+from ..data.model import SIDES_BY_ID, Event, Mention, Person, Post, Reference
+from .markdown import event_links, front_matter, markdown, mention_links, plain
+from .sources import source_links
 
 PAGE = "people.md"
-SIDE_LABELS = {
-    "leadership": "with the leadership",
-    "opposition": "in opposition",
-    "neutral": "neutral",
-    "victim": "victim",
-    "agent": "agent of the terror",
-    "exile": "in exile",
-}
 
 
 def render_people(
-    people: Sequence[Person], mentions: Mapping[str, Sequence[Mention]], events: Mapping[str, Sequence[Event]]
+    people: Sequence[Person],
+    mentions: Mapping[str, Sequence[Mention]],
+    events: Mapping[str, Sequence[Event]],
+    phase_titles: Mapping[str, str],
+    references: Mapping[str, Reference],
 ) -> str:
     """Return the Who's who page as Markdown.
 
     Args:
         people: The people, in the order they should appear (by surname).
+        phase_titles: Each phase's full title, e.g. "The Triumvirate (1922–1925)".
+        references: The bibliography by id, for each person's sources.
         mentions: For each link key (``person:<id>``), the sections that mention the person.
         events: For each link key, the timeline events the person took part in.
     """
@@ -39,11 +37,17 @@ def render_people(
     ]
     for person in people:
         key = f"person:{person.id}"
-        lines += ["", *_card(person, mentions.get(key, ()), events.get(key, ()))]
+        lines += ["", *_card(person, mentions.get(key, ()), events.get(key, ()), phase_titles, references)]
     return "\n".join(lines) + "\n"
 
 
-def _card(person: Person, mentions: Sequence[Mention], events: Sequence[Event]) -> list[str]:
+def _card(
+    person: Person,
+    mentions: Sequence[Mention],
+    events: Sequence[Event],
+    phase_titles: Mapping[str, str],
+    references: Mapping[str, Reference],
+) -> list[str]:
     lines = [
         '<div class="person-card" markdown>',
         "",
@@ -60,13 +64,15 @@ def _card(person: Person, mentions: Sequence[Mention], events: Sequence[Event]) 
     if person.sides:
         lines += ["", "**Side taken**", ""]
         lines += [
-            f"- {PHASE_TITLES[side.phase]}: *{SIDE_LABELS[side.side]}*. {plain(side.note)}" for side in person.sides
+            f"- {phase_titles[side.phase]}: *{SIDES_BY_ID[side.side].label}*. {plain(side.note)}" for side in person.sides
         ]
     lines += ["", f"**Fate:** {plain(person.fate)}"]
     if mentions:
         lines += ["", f"**In the guide:** {mention_links(mentions, PAGE)}", "{: .mentions }"]
     if events:
         lines += ["", f"**On the timeline:** {event_links(events, PAGE)}", "{: .timeline-links }"]
+    if person.sources:
+        lines += ["", f"**Sources:** {source_links(person.sources, references, PAGE)}", "{: .person-sources }"]
     lines += ["", "</div>"]
     return lines
 

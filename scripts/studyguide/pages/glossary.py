@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from string import ascii_uppercase
 
-from .link import Mention
-from .mdtext import event_links, front_matter, markdown, mention_links, plain
-from .model import Event, Term
+from ..data.model import Event, Mention, Term
+from .markdown import event_links, front_matter, markdown, mention_links, plain
 
 PAGE = "glossary.md"
 

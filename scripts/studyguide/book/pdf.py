@@ -10,7 +10,7 @@ from .book import BookPage, build_book
 
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 PDF_NAME = "stalins-rise-to-power.pdf"
-BOOK_CSS = Path(__file__).resolve().parent / "assets" / "book.css"
+BOOK_CSS = Path(__file__).resolve().parent / "book.css"
 
 
 class _Collect(logging.Handler):

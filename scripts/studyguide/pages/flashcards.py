@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from itertools import groupby
 
-from .flashcards import CARD_KINDS, Card
-from .mdtext import front_matter, plain, relative
-from .model import Chapter
+from ..data.model import Chapter
+from .cards import CARD_KINDS, Card
+from .markdown import front_matter, plain, relative
 
 PAGE = "flashcards.md"
 

@@ -6,8 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .link import Mention
-from .model import PHASE_TITLES, GuideData
+from ..data.model import PHASES, SIDES_BY_ID, SUBJECT, GuideData, Mention
 
 CARD_KINDS = {
     "term": "Terms",
@@ -15,16 +14,6 @@ CARD_KINDS = {
     "when": "When did it happen?",
     "what": "What happened?",
     "alliance": "Who was allied with whom?",
-}
-# The chapter that explains each phase of the struggle.
-PHASE_CHAPTERS = {"triumvirate": "02", "duumvirate": "03", "right-opposition": "04", "terror": "05"}
-SIDE_ANSWERS = {
-    "leadership": "With Stalin and the majority",
-    "opposition": "In opposition to Stalin",
-    "neutral": "Neutral or sidelined",
-    "victim": "A victim of the terror",
-    "agent": "An agent of the terror",
-    "exile": "In exile",
 }
 
 
@@ -45,7 +34,6 @@ class Card:
 def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> list[Card]:
     """Every card the data supports, in chapter order, then by kind, then as the data orders them."""
     chapters = sorted(data.chapters)
-    by_number = {stem[:2]: stem for stem in chapters}
     cards: list[Card] = []
 
     def first_chapter(key: str) -> str:
@@ -76,18 +64,19 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
                 f"what-{event.id}", "what", event.section.chapter, f"What happened on {event.date.display()}?",
                 f"{event.title}. {event.summary}", chapter.src_path, event.section.anchor, label,
             ))  # fmt: skip
-    for phase, number in PHASE_CHAPTERS.items():
-        stem = by_number.get(number)
-        if stem is None:
+    phase_titles = data.phase_titles
+    for phase in PHASES:
+        chapter = data.phase_chapter(phase.id)
+        if chapter is None:
             continue
         for person in data.people:
-            side = next((side for side in person.sides if side.phase == phase), None)
-            if side is None or not person.falls and person.id != "stalin":
+            side = next((side for side in person.sides if side.phase == phase.id), None)
+            if side is None or not person.falls and person.id != SUBJECT:
                 continue
             cards.append(Card(
-                f"alliance-{phase}-{person.id}", "alliance", stem,
-                f"Where did {person.name} stand in {PHASE_TITLES[phase]}?",
-                f"{SIDE_ANSWERS[side.side]}. {side.note}", "people.md", person.id, f"Who's who: {person.name}",
+                f"alliance-{phase.id}-{person.id}", "alliance", chapter.stem,
+                f"Where did {person.name} stand in {phase_titles[phase.id]}?",
+                f"{SIDES_BY_ID[side.side].answer}. {side.note}", "people.md", person.id, f"Who's who: {person.name}",
             ))  # fmt: skip
     order = {kind: index for index, kind in enumerate(CARD_KINDS)}
     return sorted(cards, key=lambda card: (card.chapter, order[card.kind]))
