@@ -39,5 +39,5 @@ def test_the_check_catches_a_copied_run_but_not_shared_short_phrases():
 def test_fingerprints_match_the_notes(known):
     notes = sorted(NOTES_DIR.glob("*.txt"))
     assert known == fingerprints(path.read_text(encoding="utf-8", errors="replace") for path in notes), (
-        "the notes changed: run python scripts/fingerprint_notes.py"
+        "the notes changed: run .venv/bin/python tests/fingerprint_notes.py"
     )

@@ -73,5 +73,7 @@ class GuideBuild:
         if page == flashcards.PAGE:
             return flashcards.render_flashcards(build_cards(data, self.mentions), data.chapters)
         if page == sources.PAGE:
-            return sources.render_sources(data.references, data.events, data.people, data.citing_pages, self.page_titles)
+            return sources.render_sources(
+                data.references, data.events, data.people, data.citing_pages, self.page_titles
+            )
         raise KeyError(f"{page} is not a generated page")

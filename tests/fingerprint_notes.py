@@ -1,14 +1,9 @@
 """Regenerates tests/data/notes-fingerprints.txt from the source notes beside the project."""
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-# The fingerprinting code is test support: it lives with the tests that use it.
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
-
-from originality import fingerprints  # noqa: E402
-from studyguide.paths import REPO_ROOT  # noqa: E402
+from originality import fingerprints  # tests/ is on the path when this file is run
+from sitebuild import REPO_ROOT
 
 NOTES_DIR = REPO_ROOT.parent / "shared" / "source-notes"
 OUTPUT = REPO_ROOT / "tests" / "data" / "notes-fingerprints.txt"
