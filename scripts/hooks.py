@@ -80,11 +80,21 @@ def on_nav(nav, config, files):
     return nav
 
 
+def known_site_url(site_url: str | None) -> str | None:
+    """The site's public address, or None when the build was given none (the local preview's default)."""
+    if not site_url or site_url.startswith(("http://127.0.0.1", "http://localhost")):
+        return None
+    return site_url
+
+
 def on_post_build(config):
     """Write the whole guide as a PDF into the site; WeasyPrint's warnings fail a strict build.
 
-    GUIDE_PDF=off skips it: `make serve` does, so that live reload stays quick.
+    GUIDE_PDF=off skips it: `make serve` does, so that live reload stays quick. The flashcard decks
+    are written first; GUIDE_DOWNLOADS=off skips them (`make serve` again).
     """
+    if os.environ.get("GUIDE_DOWNLOADS", "on").lower() != "off":
+        _build.write_downloads(Path(config.site_dir), known_site_url(config.site_url))
     if os.environ.get("GUIDE_PDF", "on").lower() == "off":
         log.info("PDF skipped (GUIDE_PDF=off)")
         return

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from . import exports
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
@@ -71,9 +73,15 @@ class GuideBuild:
             chart = render_chart(data.people, data.phase_titles)
             return timeline.render_timeline(data.events, by_id, data.chapters, references, chart)
         if page == flashcards.PAGE:
-            return flashcards.render_flashcards(build_cards(data, self.mentions), data.chapters)
+            cards = build_cards(data, self.mentions)
+            page_markdown = flashcards.render_flashcards(cards, data.chapters)
+            return f"{page_markdown}\n{exports.downloads_markdown(cards, data.chapters, flashcards.PAGE)}"
         if page == sources.PAGE:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
             )
         raise KeyError(f"{page} is not a generated page")
+
+    def write_downloads(self, site_dir: Path, site_url: str | None) -> None:
+        """Write the flashcard decks into the built site; call it after every page has been built."""
+        exports.write_downloads(build_cards(self.data, self.mentions), self.data.chapters, site_url, site_dir)
