@@ -15,10 +15,10 @@ export PDF_PAPER := $(PAPER)
 
 .PHONY: serve build pdf test lint venv lock clean bench audit links python-check system-check
 
-# The preview skips the PDF (about ten seconds a build) and the decks so that pages reload at once;
-# `make build` makes them.
+# The preview skips the PDF (about ten seconds a build), the decks and the offline worker, so that pages
+# reload at once and no stale worker hides live changes; `make build` makes them all.
 serve: $(STAMP)
-	GUIDE_PDF=off GUIDE_DOWNLOADS=off $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+	GUIDE_PDF=off GUIDE_DOWNLOADS=off GUIDE_OFFLINE=off $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
 
 # Built into a scratch folder and swapped in only on success: a failed build leaves the last good site.
 build: $(STAMP)

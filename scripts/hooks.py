@@ -8,16 +8,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from markdown import Extension  # noqa: E402  (the path must be set before the studyguide imports)
-from markdown.treeprocessors import Treeprocessor  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
-from studyguide.pages import page_meta  # noqa: E402
-from studyguide.book.pdf import PAPER_SIZES, publish_book  # noqa: E402
-from studyguide.data.problems import DataError  # noqa: E402
-from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.book.pdf import PAPER_SIZES, publish_book
+from studyguide.build import GENERATED_PAGES, GuideBuild
+from studyguide.data.problems import DataError
+from studyguide.offline import write_offline_site
+from studyguide.pages import page_meta
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -49,6 +50,8 @@ def on_config(config):
     except DataError as error:
         raise PluginError(error.report()) from None
     config.markdown_extensions.append(_CrossLinkExtension())
+    # The template adds the manifest and the offline script only where the worker will exist.
+    config.extra["offline"] = os.environ.get("GUIDE_OFFLINE", "on").lower() != "off"
     return config
 
 
@@ -66,7 +69,9 @@ def on_page_markdown(markdown, page, config, files):
         _page = None
         missing = {f.src_uri for f in files.documentation_pages()} - _build.linked_pages - set(GENERATED_PAGES)
         if missing:
-            raise PluginError(f"{page.file.src_uri} was rendered before {sorted(missing)}; its back-links would be incomplete")
+            raise PluginError(
+                f"{page.file.src_uri} was rendered before {sorted(missing)}; its back-links would be incomplete"
+            )
         body, page.meta = get_data(_build.render(page.file.src_uri))
         return body
     _page = page
@@ -88,19 +93,28 @@ def known_site_url(site_url: str | None) -> str | None:
 
 
 def on_post_build(config):
-    """Write the whole guide as a PDF into the site; WeasyPrint's warnings fail a strict build.
+    """Write what is made from the built pages: the flashcard decks, the PDF, then the offline worker.
 
-    GUIDE_PDF=off skips it: `make serve` does, so that live reload stays quick. The flashcard decks
-    are written first; GUIDE_DOWNLOADS=off skips them (`make serve` again).
+    `make serve` skips all three (GUIDE_DOWNLOADS=off, GUIDE_PDF=off, GUIDE_OFFLINE=off) so that live
+    reload stays quick. WeasyPrint's warnings fail a strict build.
     """
     if os.environ.get("GUIDE_DOWNLOADS", "on").lower() != "off":
         _build.write_downloads(Path(config.site_dir), known_site_url(config.site_url))
     if os.environ.get("GUIDE_PDF", "on").lower() == "off":
         log.info("PDF skipped (GUIDE_PDF=off)")
-        return
+    else:
+        _write_pdf(config)
+    if config.extra["offline"]:
+        # Last: the worker's precache list covers every file written before it.
+        count = write_offline_site(Path(config.site_dir), config.site_name, config.site_description)
+        log.info(f"Service worker precaches {count} files")
+
+
+def _write_pdf(config):
     pages = [(page.url, page.title) for page in _nav.pages]
     start = time.perf_counter()
-    warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
+    site_dir = Path(config.site_dir)
+    warnings = publish_book(site_dir, pages, config.site_name, config.site_description, config.site_url, _paper)
     for warning in warnings:
         log.warning(f"PDF: {warning}")
     log.info(f"PDF written in {time.perf_counter() - start:.2f} s")
