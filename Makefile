@@ -13,11 +13,12 @@ STAMP := $(VENV)/.installed-from-requirements
 export NO_MKDOCS_2_WARNING := 1
 export PDF_PAPER := $(PAPER)
 
-.PHONY: serve build pdf test venv lock clean bench audit links
+.PHONY: serve build pdf test lint venv lock clean bench audit links python-check system-check
 
-# The preview skips the PDF (about ten seconds a build) so that pages reload at once; `make build` makes it.
+# The preview skips the PDF (about ten seconds a build), the decks and the offline worker, so that pages
+# reload at once and no stale worker hides live changes; `make build` makes them all.
 serve: $(STAMP)
-	GUIDE_PDF=off $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+	GUIDE_PDF=off GUIDE_DOWNLOADS=off GUIDE_OFFLINE=off $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
 
 # Built into a scratch folder and swapped in only when complete (scripts/build_site.py): a failed build
 # leaves the last good site, and a second build in the same checkout waits for the first.
@@ -28,26 +29,46 @@ build: $(STAMP)
 pdf: $(STAMP)
 	$(BIN)/python scripts/build_site.py --pdf-only $(SITE_DIR) $(BIN)/mkdocs
 
-test: $(STAMP)
+# The system packages are checked first, so that a missing one stops the run before any test starts.
+test: system-check $(STAMP)
+	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
 
 venv: $(STAMP)
 
+# The oldest Python the pins are locked for is Debian 12's 3.11.2 (see requirements.in).
+python-check:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "Python 3.11 or newer is needed as '$(PYTHON)'. On Debian or Ubuntu: sudo apt-get install python3 python3-venv"; \
+	  exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "Python's venv module is missing. On Debian or Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+
+# Chromium, Pango and fonts for the tests and the PDF. Missing ones are installed by the project's
+# script: directly as root, through sudo where it works without a password, and otherwise (or with
+# GUIDE_AUTO_INSTALL=no) the run stops with the one command to type.
+system-check:
+	@bash .ci/install-system-packages --check >/dev/null 2>&1 || { \
+	  if [ "$${GUIDE_AUTO_INSTALL:-yes}" != no ] && [ "$$(id -u)" = 0 ]; then bash .ci/install-system-packages; \
+	  elif [ "$${GUIDE_AUTO_INSTALL:-yes}" != no ] && sudo -n true 2>/dev/null; then sudo bash .ci/install-system-packages; \
+	  fi; \
+	  bash .ci/install-system-packages --check || { \
+	    echo "Install them with: sudo bash .ci/install-system-packages"; exit 1; }; }
+
 # The stamp is rebuilt whenever the pins change, so an old environment is never used silently.
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt | python-check
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-# Re-resolve requirements.in into exact pins (run by a maintainer, then commit requirements.txt).
-lock:
-	rm -rf .lock-venv
-	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet -r requirements.in
-	( echo '# Exact pins of every package, generated from requirements.in by `make lock`.'; \
-	  .lock-venv/bin/python -m pip freeze ) > requirements.txt
-	rm -rf .lock-venv
+# Re-resolve requirements.in into exact pins for the oldest supported Python (run by a maintainer, then
+# commit requirements.txt).
+lock: $(STAMP)
+	$(BIN)/python scripts/lock_requirements.py
 
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache

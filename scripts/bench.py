@@ -16,14 +16,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-import markdown  # noqa: E402
-from markdown.treeprocessors import Treeprocessor  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.config import load_config
 
-from studyguide.link import LinkTarget, Matcher, PageLinker, link_targets  # noqa: E402
-from studyguide.data.load import load_guide_data  # noqa: E402
-from studyguide.paths import DOCS_DIR, REPO_ROOT  # noqa: E402
-from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
+from studyguide.build import GENERATED_PAGES, GuideBuild
+from studyguide.data.load import load_guide_data
+from studyguide.link import LinkTarget, Matcher, PageLinker, link_targets
+from studyguide.paths import DOCS_DIR, REPO_ROOT
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 CORPUS_COPIES, TERM_COUNT = 50, 1000
@@ -57,7 +57,7 @@ def timed_build(config_file: Path, pdf: bool = True) -> tuple[float, float | Non
 def bare_project(destination: Path, trees: list) -> Path:
     """The same Markdown the hooks produce (generated pages, key dates) as plain files, built without hooks."""
     guide = GuideBuild()
-    for tree, path in zip(trees, sorted(DOCS_DIR.rglob("*.md"))):
+    for tree, path in zip(trees, sorted(DOCS_DIR.rglob("*.md")), strict=True):
         page = path.relative_to(DOCS_DIR).as_posix()
         guide.link_page(copy.deepcopy(tree), page, page)
     shutil.copytree(DOCS_DIR, destination / "docs")
@@ -84,7 +84,8 @@ def hand_written_trees() -> list:
             trees.append(copy.deepcopy(root))
 
     for path in sorted(DOCS_DIR.rglob("*.md")):
-        md = markdown.Markdown(extensions=config.markdown_extensions[:-1], extension_configs=config.mdx_configs)
+        # load_config runs no hooks, so these are the site's extensions without the cross-linker.
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         md.treeprocessors.register(Keep(md), "keep", 4)
         md.convert(path.read_text(encoding="utf-8").split("---", 2)[-1])
     return trees
@@ -122,7 +123,8 @@ def main() -> None:
     linker_50x = median_seconds(lambda: link_all(big_matcher, corpus), runs=3) - copy_cost * CORPUS_COPIES
     words = sum(len(" ".join(tree.itertext()).split()) for tree in trees)
 
-    print(f"Medians of {RUNS} runs, each build in a fresh process, on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
+    python = sys.version.split()[0]
+    print(f"Medians of {RUNS} runs, each build in a fresh process, on {os.cpu_count()} CPU(s), Python {python}")
     print(f"{'Full build with the PDF (strict, with hooks)':<52}{full:8.2f} s")
     print(f"{'Site only (GUIDE_PDF=off, as make serve)':<52}{site:8.2f} s")
     print(f"{'Same Markdown, hooks off (bare Material)':<52}{bare:8.2f} s")

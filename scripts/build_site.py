@@ -60,7 +60,9 @@ def _clear_leftovers(*paths: Path) -> None:
 
 
 def _run_mkdocs(mkdocs: str, scratch: Path, environment: dict) -> int:
-    process = subprocess.Popen([mkdocs, "build", "--strict", "--site-dir", str(scratch)], env=environment)
+    command = [mkdocs, "build", "--strict", "--site-dir", str(scratch)]
+    print(" ".join(command), flush=True)  # what runs, as make would show it
+    process = subprocess.Popen(command, env=environment)
     try:
         return process.wait()
     except BaseException:

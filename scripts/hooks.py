@@ -11,18 +11,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from markdown import Extension  # noqa: E402  (the path must be set before the studyguide imports)
-from markdown.treeprocessors import Treeprocessor  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
-from studyguide.pages import page_meta  # noqa: E402
-from studyguide.book.fonts import FontsMissing  # noqa: E402
-from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book  # noqa: E402
-from studyguide.data.problems import DataError  # noqa: E402
-from studyguide.build import GENERATED_PAGES, GuideBuild  # noqa: E402
-from studyguide.safety import add_content_security_policy, duplicate_ids, site_url_problem, unsafe_markup  # noqa: E402
+import material_html
+from studyguide.book.fonts import FontsMissing
+from studyguide.book.organisers import OrganiserOverflowError
+from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
+from studyguide.build import GENERATED_PAGES, GuideBuild
+from studyguide.data.problems import DataError
+from studyguide.offline import write_offline_site
+from studyguide.pages import page_meta
+from studyguide.safety import add_content_security_policy, duplicate_ids, site_url_problem, unsafe_markup
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -69,8 +72,16 @@ def on_config(config):
         raise PluginError(error.report()) from None
     # Pages link to the PDF only if the site will have one: built now, or kept from the last build.
     config.extra["guide_pdf_link"] = _pdf_wanted() or _previous_pdf() is not None
+    _build.link_print_documents = config.extra["guide_pdf_link"]
+    _build.link_downloads = _downloads_wanted()
     config.markdown_extensions.append(_CrossLinkExtension())
+    # The template adds the manifest and the offline script only where the worker will exist.
+    config.extra["offline"] = os.environ.get("GUIDE_OFFLINE", "on").lower() != "off"
     return config
+
+
+def _downloads_wanted() -> bool:
+    return os.environ.get("GUIDE_DOWNLOADS", "on").lower() != "off"
 
 
 def _pdf_wanted() -> bool:
@@ -97,7 +108,9 @@ def on_page_markdown(markdown, page, config, files):
         _page = None
         missing = {f.src_uri for f in files.documentation_pages()} - _build.linked_pages - set(GENERATED_PAGES)
         if missing:
-            raise PluginError(f"{page.file.src_uri} was rendered before {sorted(missing)}; its back-links would be incomplete")
+            raise PluginError(
+                f"{page.file.src_uri} was rendered before {sorted(missing)}; its back-links would be incomplete"
+            )
         body, page.meta = get_data(_build.render(page.file.src_uri))
         return body
     _page = page
@@ -122,16 +135,6 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def on_post_page(output, page, config):
-    """Give every built page a Content-Security-Policy that forbids inline handlers and javascript: URLs.
-
-    Not for `mkdocs serve`, whose live-reload script is inline and added after this hook.
-    """
-    if _command == "serve":
-        return output
-    return add_content_security_policy(output, page.content or "")
-
-
 def on_nav(nav, config, files):
     """Remember the reading order for the PDF."""
     global _nav
@@ -139,23 +142,82 @@ def on_nav(nav, config, files):
     return nav
 
 
-def on_post_build(config):
-    """Write the whole guide as a PDF into the site; WeasyPrint's warnings fail a strict build.
+def known_site_url(site_url: str | None) -> str | None:
+    """The site's public address, or None when the build was given none (the local preview's default)."""
+    if not site_url or site_url.startswith(("http://127.0.0.1", "http://localhost")):
+        return None
+    return site_url
 
-    GUIDE_PDF=off skips it: `make serve` does, so that live reload stays quick.
+
+def on_post_page(output, page, config):
+    """Fix what Material writes where it breaks accessibility or the HTML standard (material_html.py), then
+    give the page a Content-Security-Policy that forbids inline handlers and javascript: URLs.
+
+    No policy under `mkdocs serve`, whose live-reload script is inline and added after this hook.
     """
-    if not _pdf_wanted():
-        previous = _previous_pdf()
-        if previous is not None:
-            shutil.copyfile(previous, Path(config.site_dir) / PDF_NAME)
-            log.info("PDF skipped (GUIDE_PDF=off); the previous build's PDF is kept")
-        else:
-            log.info("PDF skipped (GUIDE_PDF=off); pages do not link to it")
+    try:
+        output = material_html.fix_page(output)
+    except material_html.MaterialChanged as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    if _command == "serve":
+        return output
+    return add_content_security_policy(output, page.content or "")
+
+
+def on_post_template(output, template_name, config):
+    """The same fixes for pages made from a template alone (404.html); sitemap.xml is not HTML."""
+    if not template_name.endswith(".html"):
+        return output
+    try:
+        return material_html.fix_page(output)
+    except material_html.MaterialChanged as error:
+        raise PluginError(f"{template_name}: {error}") from None
+
+
+def on_post_build(config):
+    """Write what is made from the built pages: the flashcard decks, the PDF, then the offline worker.
+
+    `make serve` skips all three (GUIDE_DOWNLOADS=off, GUIDE_PDF=off, GUIDE_OFFLINE=off) so that live
+    reload stays quick. WeasyPrint's warnings fail a strict build.
+    """
+    site_dir = Path(config.site_dir)
+    if _downloads_wanted():
+        _build.write_downloads(site_dir, known_site_url(config.site_url))
+    if _pdf_wanted():
+        _write_pdf(config)
+        _build.write_printed_cards(site_dir, PAPER_SIZES[_paper])
+        try:
+            _build.write_organisers(site_dir, PAPER_SIZES[_paper])
+        except OrganiserOverflowError as error:
+            raise PluginError(str(error)) from None
+    else:
+        _keep_previous_print_documents(site_dir)
+    if config.extra["offline"]:
+        # Last: the worker's precache list covers every file written before it.
+        count = write_offline_site(site_dir, config.site_name, config.site_description)
+        log.info(f"Service worker precaches {count} files")
+
+
+def _keep_previous_print_documents(site_dir: Path) -> None:
+    """GUIDE_PDF=off: keep the last build's PDFs, or (with none) the pages were built without links to them."""
+    previous = _previous_pdf()
+    if previous is None:
+        log.info("PDF skipped (GUIDE_PDF=off); pages do not link to it")
         return
+    shutil.copyfile(previous, site_dir / PDF_NAME)
+    for document in _build.print_documents():
+        if (previous.parent / document).is_file():
+            (site_dir / document).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(previous.parent / document, site_dir / document)
+    log.info("PDF skipped (GUIDE_PDF=off); the previous build's PDFs are kept")
+
+
+def _write_pdf(config):
     pages = [(page.url, page.title) for page in _nav.pages]
     start = time.perf_counter()
+    site_dir = Path(config.site_dir)
     try:
-        warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
+        warnings = publish_book(site_dir, pages, config.site_name, config.site_description, config.site_url, _paper)
     except FontsMissing as error:
         raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     for warning in warnings:

@@ -23,7 +23,10 @@ def assert_matches_golden(name: str, actual: str) -> None:
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
         diff = difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True), f"tests/golden/{name}", "actual output"
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            f"tests/golden/{name}",
+            "actual output",
         )
         pytest.fail(
             f"output differs from tests/golden/{name}; if intended, run UPDATE_GOLDEN=1 make test and review:\n"

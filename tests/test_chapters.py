@@ -54,7 +54,9 @@ def test_closing_parts(chapter_content, chapter):
     questions = [element for element in parts["check-your-understanding"] if element.name == "details"]
     assert len(questions) >= 6
     for question in questions:
-        assert len(section_text([question]).split()) > len(question.summary.get_text().split()) + 10, "an answer is missing"
+        assert len(section_text([question]).split()) > len(question.summary.get_text().split()) + 10, (
+            "an answer is missing"
+        )
     exam = parts["exam-question"]
     assert any("example" in (element.get("class") or []) for element in exam)
     plan = [element for element in exam if element.name == "details"]

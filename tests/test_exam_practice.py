@@ -26,14 +26,23 @@ def test_each_question_has_command_word_plan_top_answer_mistakes_and_evidence(qu
     for anchor, elements in questions.items():
         text = " ".join(element.get_text(" ") for element in elements)
         assert "Command word:" in text, anchor
-        titles = [d.find("summary").get_text(strip=True) for e in elements for d in ([e] if e.name == "details" else [])]
+        titles = [
+            d.find("summary").get_text(strip=True) for e in elements for d in ([e] if e.name == "details" else [])
+        ]
         assert titles[:3] == ["Plan", "What a top answer includes", "Common mistakes"], (anchor, titles)
-        evidence = [a for e in elements for a in e.find_all("a") if "chapters/" in a.get("href", "") or "why-stalin-won/" in a.get("href", "")]
+        evidence = [
+            a
+            for e in elements
+            for a in e.find_all("a")
+            if "chapters/" in a.get("href", "") or "why-stalin-won/" in a.get("href", "")
+        ]
         assert evidence, f"{anchor} links to no evidence"
 
 
 def test_questions_cover_every_chapter_and_the_synthesis(questions):
-    linked = " ".join(a["href"] for elements in questions.values() for e in elements for a in e.find_all("a", href=True))
+    linked = " ".join(
+        a["href"] for elements in questions.values() for e in elements for a in e.find_all("a", href=True)
+    )
     for chapter in CHAPTER_ANCHORS:
         assert f"chapters/{chapter}/" in linked, f"no question draws on {chapter}"
     assert "why-stalin-won/" in linked

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 
-from chapterparts import CHAPTER_ANCHORS, article
 from studyguide.data.load import load_guide_data
+
+from chapterparts import CHAPTER_ANCHORS, article
 
 HAND_WRITTEN = [f"chapters/{chapter}" for chapter in CHAPTER_ANCHORS] + ["why-stalin-won", "about-the-notes", ""]
 
@@ -30,7 +31,9 @@ def test_every_chapter_has_at_least_15_glossary_or_people_links(site_dir, chapte
 @pytest.mark.parametrize("page", HAND_WRITTEN)
 def test_cross_links_skip_headings_and_question_titles(site_dir, page):
     content = article(site_dir, page)
-    assert not content.select("h1 a.autolink, h2 a.autolink, h3 a.autolink, summary a.autolink, .admonition-title a.autolink")
+    assert not content.select(
+        "h1 a.autolink, h2 a.autolink, h3 a.autolink, summary a.autolink, .admonition-title a.autolink"
+    )
 
 
 def test_every_glossary_term_is_mentioned_and_links_back(site_dir, data):
@@ -86,7 +89,11 @@ def test_every_event_links_to_a_heading_that_exists(site_dir, data):
 @pytest.mark.parametrize("chapter", CHAPTER_ANCHORS)
 def test_key_dates_box_lists_only_this_chapters_events(site_dir, data, chapter):
     content = article(site_dir, f"chapters/{chapter}")
-    box = next(box for box in content.select(".admonition.note") if box.select_one(".admonition-title").get_text() == "Key dates")
+    box = next(
+        box
+        for box in content.select(".admonition.note")
+        if box.select_one(".admonition-title").get_text() == "Key dates"
+    )
     listed = [link["href"].split("#")[1] for link in box.select("a")]
     expected = [event.id for event in data.events if event.section.chapter == chapter]
     assert listed == expected and len(listed) >= 10
@@ -107,5 +114,7 @@ def test_people_and_terms_link_to_their_timeline_events(site_dir):
     card = _page(site_dir, "people").find(id="trotsky").find_parent("div", class_="person-card")
     assert "../timeline/#trotsky-deported-to-turkey" in [a["href"] for a in card.find_all("a")]
     glossary = _page(site_dir, "glossary")
-    entry_links = [a["href"] for sibling in glossary.find(id="alma-ata").find_next_siblings(limit=6) for a in sibling.find_all("a")]
+    entry_links = [
+        a["href"] for sibling in glossary.find(id="alma-ata").find_next_siblings(limit=6) for a in sibling.find_all("a")
+    ]
     assert any(href.startswith("../timeline/#") and "alma-ata" in href for href in entry_links), entry_links

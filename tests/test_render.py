@@ -2,15 +2,16 @@
 
 import pytest
 
-from datafixtures import VALID
-from golden import assert_matches_golden
-from studyguide.data.model import Mention
 from studyguide.data.load import load_guide_data
+from studyguide.data.model import Mention
 from studyguide.pages.chart import render_chart
 from studyguide.pages.glossary import render_glossary
 from studyguide.pages.people import render_people
 from studyguide.pages.sources import render_sources
 from studyguide.pages.timeline import insert_key_dates, render_key_dates, render_timeline
+
+from datafixtures import VALID
+from golden import assert_matches_golden
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,9 @@ def events_by_key(data):
 
 MENTIONS = {
     "term:politburo": [
-        Mention("term:politburo", "chapters/02-triumvirate.md", "The Triumvirate", "forming", "Forming the Triumvirate"),
+        Mention(
+            "term:politburo", "chapters/02-triumvirate.md", "The Triumvirate", "forming", "Forming the Triumvirate"
+        ),
         Mention("term:politburo", "chapters/02-triumvirate.md", "The Triumvirate", "lenins-death", "Lenin's death"),
         Mention("term:politburo", "index.md", "Home", "", "Home"),
     ],
@@ -42,7 +45,9 @@ def test_glossary_page(data, events_by_key):
 
 def test_people_page(data, events_by_key):
     references = {reference.id: reference for reference in data.references}
-    assert_matches_golden("people.md", render_people(data.people, MENTIONS, events_by_key, data.phase_titles, references))
+    assert_matches_golden(
+        "people.md", render_people(data.people, MENTIONS, events_by_key, data.phase_titles, references)
+    )
 
 
 def test_timeline_page(data):
@@ -56,7 +61,9 @@ def test_power_struggle_chart(data):
 
 
 def test_key_dates_box_goes_after_the_key_questions(data):
-    chapter = '# 2. Title\n\nIntro.\n\n!!! question "Key questions"\n\n    - Why?\n    - How?\n\n## First {#first}\n\nText.\n'
+    chapter = (
+        '# 2. Title\n\nIntro.\n\n!!! question "Key questions"\n\n    - Why?\n    - How?\n\n## First {#first}\n\nText.\n'
+    )
     box = render_key_dates(data.events, "chapters/02-triumvirate.md")
     assert_matches_golden("key-dates.md", insert_key_dates(chapter, box))
 

@@ -11,8 +11,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, SoupStrainer, Tag
 
+from ..theme import BOX_CLASS, BOX_TITLE_CLASS, CONTENT_CHROME, CONTENT_ELEMENT
+
 BOOK_HOST = "https://book.invalid/"  # a stand-in origin for resolving the site's relative links
-REMOVED = "a.headerlink, .md-content__button, form.tl-filters, .md-source-file, script, noscript"
+# The theme's chrome, the timeline's filters (no use on paper) and scripts are left out of the book.
+REMOVED = f"{CONTENT_CHROME}, form.tl-filters, script, noscript"
 REFERENCE_PAGES = {"glossary/", "people/", "timeline/", "flashcards/"}  # looked things up in: set smaller
 HIDDEN_ANSWERS = {"question", "success"}  # collapsible kinds whose bodies move to the Answers section
 
@@ -82,8 +85,8 @@ def build_book(pages: list[BookPage], title: str, subtitle: str, build_date: dat
 
 def _page_section(page: BookPage, by_url: dict, answers: list[str], site_url: str) -> str:
     # Only the article is parsed: the rest of the page is navigation the book leaves out.
-    soup = BeautifulSoup(page.html_file.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer("article"))
-    article = soup.find("article")
+    soup = BeautifulSoup(page.html_file.read_text(encoding="utf-8"), "lxml", parse_only=SoupStrainer(CONTENT_ELEMENT))
+    article = soup.find(CONTENT_ELEMENT)
     for element in article.select(REMOVED):
         element.decompose()
     _condense_mentions(article)
@@ -93,7 +96,10 @@ def _page_section(page: BookPage, by_url: dict, answers: list[str], site_url: st
     heading = article.find("h1")
     if heading is not None:
         heading["data-running"] = page.title
-    css_class = "chapter" if page.url.startswith("chapters/") else "reference" if page.url in REFERENCE_PAGES else "reading"
+    if page.url.startswith("chapters/"):
+        css_class = "chapter"
+    else:
+        css_class = "reference" if page.url in REFERENCE_PAGES else "reading"
     return f'<section class="book-page {css_class}" id="{page.anchor}">{article.decode_contents()}</section>'
 
 
@@ -193,8 +199,8 @@ def _move_answers(article: Tag, page: BookPage, answers: list[str]) -> None:
         else:
             details.name = "div"
             details.attrs.pop("open", None)
-            details["class"] = ["admonition", *sorted(kinds)]
-            details.insert(0, _tag("p", title, {"class": "admonition-title"}))
+            details["class"] = [BOX_CLASS, *sorted(kinds)]
+            details.insert(0, _tag("p", title, {"class": BOX_TITLE_CLASS}))
     if moved:
         answers.append(f'<h2 id="{page.anchor}--answers">{html.escape(page.title)}</h2>')
         answers.extend(moved)

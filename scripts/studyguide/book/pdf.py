@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 from pathlib import Path
 
 from .book import BookPage, build_book
@@ -55,6 +56,14 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
     return collector.messages
 
 
+def build_date() -> datetime.date:
+    """The date the book is stamped with: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
+
+
 def publish_book(
     site_dir: Path, pages: list[tuple[str, str]], site_name: str, description: str, site_url: str, paper: str = "a4"
 ) -> list[str]:
@@ -74,5 +83,5 @@ def publish_book(
     book_pages = [
         BookPage(url, "Introduction" if url == "" else title, site_dir / url / "index.html") for url, title in pages
     ]
-    book = build_book(book_pages, site_name, description, datetime.date.today(), site_url)
+    book = build_book(book_pages, site_name, description, build_date(), site_url)
     return write_pdf(book, site_dir / PDF_NAME, base_url=str(site_dir), paper=paper)

@@ -1,4 +1,4 @@
-"""Reads the chapters' titles, periods and explicit heading anchors (``## Title {#anchor}``), which data may point at."""
+"""Reads each chapter's title, period and explicit heading anchors (``## Title {#anchor}``), which data points at."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def read_chapters(docs_dir: Path, log: ProblemLog) -> dict[str, Chapter]:
         if meta is None:
             continue
         headings = {anchor: _plain_heading(title_text) for title_text, anchor in _HEADING.findall(text)}
-        chapters[path.stem] = Chapter(path.stem, str(meta.get("title") or path.stem), str(meta.get("period") or ""), headings)
+        chapters[path.stem] = Chapter(
+            path.stem, str(meta.get("title") or path.stem), str(meta.get("period") or ""), headings
+        )
     return chapters
 
 
@@ -55,7 +57,11 @@ def cited_references(docs_dir: Path) -> dict[str, tuple[str, ...]]:
 def _front_matter(text: str, where: str, log: ProblemLog) -> dict | None:
     """The chapter's front matter as a mapping, or None after reporting why it is unusable."""
     if text.startswith("\ufeff"):
-        log.add(where, "the file starts with a byte-order mark, which hides its front matter", "save it as UTF-8 without a BOM")
+        log.add(
+            where,
+            "the file starts with a byte-order mark, which hides its front matter",
+            "save it as UTF-8 without a BOM",
+        )
         return None
     front = _FRONT_MATTER.match(text)
     if front is None:
@@ -65,12 +71,18 @@ def _front_matter(text: str, where: str, log: ProblemLog) -> dict | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" (line {mark.line + 2})" if mark else ""
-        log.add(where, f"the front matter is not valid YAML{line}", "write it as 'key: value' lines between the --- lines")
+        log.add(
+            where, f"the front matter is not valid YAML{line}", "write it as 'key: value' lines between the --- lines"
+        )
         return None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
-        log.add(where, f"the front matter is a {type(meta).__name__}, not 'key: value' lines", "write it as title:, description: and period: lines")
+        log.add(
+            where,
+            f"the front matter is a {type(meta).__name__}, not 'key: value' lines",
+            "write it as title:, description: and period: lines",
+        )
         return None
     return meta
 

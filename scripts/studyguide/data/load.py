@@ -36,9 +36,7 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
     """
     logs = {name: ProblemLog(f"data/{name}") for name in DATA_FILES}
     checks = {"glossary.yml": _check_term, "people.yml": _check_person, "timeline.yml": _check_event}
-    loaded = {
-        name: _entries(data_dir / name, logs[name], cls, checks.get(name)) for name, cls in DATA_FILES.items()
-    }
+    loaded = {name: _entries(data_dir / name, logs[name], cls, checks.get(name)) for name, cls in DATA_FILES.items()}
     references, reference_ids = loaded["references.yml"]
     terms, term_ids = loaded["glossary.yml"]
     people, person_ids = loaded["people.yml"]
@@ -54,7 +52,9 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
     if person_ids is not None:
         _check_ids(events, "people", person_ids, "a person", "people.yml", logs["timeline.yml"])
         if SUBJECT not in person_ids:
-            logs["people.yml"].add(f"entry '{SUBJECT}'", "the guide's subject is missing", f"add an entry with id '{SUBJECT}'")
+            logs["people.yml"].add(
+                f"entry '{SUBJECT}'", "the guide's subject is missing", f"add an entry with id '{SUBJECT}'"
+            )
     if reference_ids is not None:
         for name, entries in (("people.yml", people), ("timeline.yml", events)):
             _check_ids(entries, "sources", reference_ids, "a reference", "references.yml", logs[name])
@@ -62,7 +62,11 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
         for reference, pages in sorted(citing_pages.items()):
             if reference not in reference_ids:
                 for page in pages:
-                    chapter_log.add(f"docs/{page}", f"it cites 'sources.md#{reference}', which is not in data/references.yml", "use the id of a reference, or add the reference")
+                    chapter_log.add(
+                        f"docs/{page}",
+                        f"it cites 'sources.md#{reference}', which is not in data/references.yml",
+                        "use the id of a reference, or add the reference",
+                    )
     _check_aliases_unique(terms, people, logs)
     if not chapter_log.problems:
         _check_sections(events, chapters, logs["timeline.yml"])
@@ -76,7 +80,9 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
         events=tuple(sorted(events, key=lambda event: (event.date.sort_key, event.id))),
         references=tuple(sorted(references, key=lambda reference: reference.id)),
         chapters=chapters,
-        citing_pages={reference: pages for reference, pages in citing_pages.items() if reference in (reference_ids or ())},
+        citing_pages={
+            reference: pages for reference, pages in citing_pages.items() if reference in (reference_ids or ())
+        },
     )
 
 
@@ -129,16 +135,25 @@ def _check_person(person: Person, entry: EntryReader) -> None:
         entry.problem(f"'died' ({died.iso()}) is before 'born' ({born.iso()})", "check both dates")
     for number, post in enumerate(person.posts, start=1):
         if post.start and post.end and post.end.sort_key < post.start.sort_key:
-            entry.log.add(f"{entry.label}, post {number}", f"'to' ({post.end.iso()}) is before 'from' ({post.start.iso()})", "check both dates")
+            entry.log.add(
+                f"{entry.label}, post {number}",
+                f"'to' ({post.end.iso()}) is before 'from' ({post.start.iso()})",
+                "check both dates",
+            )
     for number, fall in enumerate(person.falls, start=1):
         if fall.date and died and fall.date.year > died.year:
-            entry.log.add(f"{entry.label}, fall {number}", f"the date {fall.date.iso()} is after the person's death ({died.iso()})", "check the date")
+            entry.log.add(
+                f"{entry.label}, fall {number}",
+                f"the date {fall.date.iso()} is after the person's death ({died.iso()})",
+                "check the date",
+            )
 
 
 def _check_event(event: Event, entry: EntryReader) -> None:
     if event.date and event.precision and event.date.precision != event.precision:
         entry.problem(
-            f"the date {event.date.iso()} is given to the {event.date.precision}, but 'precision' says {event.precision}",
+            f"the date {event.date.iso()} is given to the {event.date.precision}, "
+            f"but 'precision' says {event.precision}",
             "give the date to the stated precision (e.g. 1925-12 for a month) or correct 'precision'",
         )
 
@@ -148,10 +163,16 @@ def _check_ids(entries, field: str, ids: set[str], what: str, file: str, log: Pr
     for item in entries:
         for named in getattr(item, field):
             if named not in ids:
-                log.add(f"entry '{item.id}'", f"'{field}' names '{named}', which is not {what} in {file}", f"use an id from data/{file}")
+                log.add(
+                    f"entry '{item.id}'",
+                    f"'{field}' names '{named}', which is not {what} in {file}",
+                    f"use an id from data/{file}",
+                )
 
 
-def _check_references_used(references: list[Reference], citing: list, cited_by_pages: set[str], log: ProblemLog) -> None:
+def _check_references_used(
+    references: list[Reference], citing: list, cited_by_pages: set[str], log: ProblemLog
+) -> None:
     """A reference nothing cites is a mistake: either a citation was lost or the entry is left over."""
     cited = {source for item in citing for source in item.sources} | cited_by_pages
     for reference in references:
@@ -205,6 +226,7 @@ def _check_sections(events: list[Event], chapters: dict[str, Chapter], log: Prob
         elif event.section.anchor not in chapters[event.section.chapter].headings:
             log.add(
                 label,
-                f"'section' points at '#{event.section.anchor}', which is not a heading in docs/{event.section.src_path}",
+                f"'section' points at '#{event.section.anchor}', "
+                f"which is not a heading in docs/{event.section.src_path}",
                 "use the {#anchor} of a heading in that chapter, or restore the heading",
             )

@@ -13,6 +13,7 @@ import markdown as _markdown
 import nh3
 
 from ..data.fields import MARKUP
+from ..theme import page_options
 
 if TYPE_CHECKING:
     from ..data.model import Event, Mention
@@ -23,16 +24,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 def front_matter(title: str, description: str, *, searchable: bool = True, table_of_contents: bool = True) -> list[str]:
     """A page's front matter; the values are JSON strings, which YAML reads whatever they contain.
 
-    ``searchable=False`` keeps the page out of the site search (Material's ``search.exclude``);
-    ``table_of_contents=False`` hides the page's table of contents (Material's ``hide: [toc]``).
+    ``searchable=False`` keeps the page out of the site search; ``table_of_contents=False`` hides the
+    page's table of contents (the theme's options, from ``theme.page_options``).
     """
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
              f"description: {json.dumps(description, ensure_ascii=False)}"]
-    if not searchable:
-        lines += ["search:", "  exclude: true"]
-    if not table_of_contents:
-        lines += ["hide:", "  - toc"]
-    return [*lines, "---"]
+    return [*lines, *page_options(searchable=searchable, table_of_contents=table_of_contents), "---"]
 
 
 def plain(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..data.model import Chapter, Event, Person, Reference
+from ..data.model import Event, Person, Reference
 from .markdown import attribute, front_matter, plain, relative
 
 PAGE = "sources.md"
@@ -34,7 +34,9 @@ def render_sources(
         page_titles: Titles of hand-written pages by path, for the links back.
     """
     lines = [
-        *front_matter("Sources", "Every reference the guide's facts are checked against, with links to what each supports."),
+        *front_matter(
+            "Sources", "Every reference the guide's facts are checked against, with links to what each supports."
+        ),
         "",
         "# Sources",
         "",
@@ -61,21 +63,30 @@ def _reference(
         f"## {plain(reference.author)}: {plain(reference.title)}{year} {{#{reference.id}}}",
         "",
         # Raw HTML, not a Markdown link: a URL may hold parentheses; it was checked to hold no quotes or spaces.
-        f'{KIND_LABELS[reference.kind]}. <a class="reference-url" href="{attribute(reference.url)}">{attribute(reference.url)}</a>',
+        f'{KIND_LABELS[reference.kind]}. '
+        f'<a class="reference-url" href="{attribute(reference.url)}">{attribute(reference.url)}</a>',
     ]
     if reference.note:
         lines += ["", plain(reference.note)]
     cited = []
     if pages:
-        cited.append("Pages: " + ", ".join(f"[{plain(page_titles.get(page, page))}]({relative(PAGE, page)})" for page in pages))
+        cited.append(
+            "Pages: " + ", ".join(f"[{plain(page_titles.get(page, page))}]({relative(PAGE, page)})" for page in pages)
+        )
     citing_people = [person for person in people if reference.id in person.sources]
     if citing_people:
-        cited.append("Who's who: " + ", ".join(f"[{plain(p.name)}]({relative(PAGE, 'people.md')}#{p.id})" for p in citing_people))
+        cited.append(
+            "Who's who: " + ", ".join(f"[{plain(p.name)}]({relative(PAGE, 'people.md')}#{p.id})" for p in citing_people)
+        )
     citing_events = [event for event in events if reference.id in event.sources]
     if citing_events:
-        cited.append("Timeline: " + "; ".join(
-            f"[{event.date.display()}: {plain(event.title)}]({relative(PAGE, 'timeline.md')}#{event.id})" for event in citing_events
-        ))
+        cited.append(
+            "Timeline: "
+            + "; ".join(
+                f"[{event.date.display()}: {plain(event.title)}]({relative(PAGE, 'timeline.md')}#{event.id})"
+                for event in citing_events
+            )
+        )
     lines += ["", '<div class="cited-by" markdown>', "", *(f"- {line}" for line in cited), "", "</div>", "", "</div>"]
     return lines
 

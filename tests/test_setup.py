@@ -1,0 +1,71 @@
+"""The two README commands set themselves up: missing system packages stop `make test` before any test runs."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lock_requirements import SOURCE_ONLY, dry_run, split_requirements
+
+from sitebuild import REPO_ROOT
+
+
+@pytest.fixture()
+def path_without_chromium(tmp_path):
+    """A PATH holding every command this machine has except the browsers the tests use."""
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    for folder in ("/usr/local/bin", "/usr/bin", "/usr/sbin", "/sbin", "/bin"):
+        if not Path(folder).is_dir():
+            continue
+        for tool in Path(folder).iterdir():
+            link = fake_bin / tool.name
+            if tool.name in {"chromium", "chromium-browser", "google-chrome"} or link.exists():
+                continue
+            link.symlink_to(tool)
+    return str(fake_bin)
+
+
+def _make(target: str, path: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PATH": path, "GUIDE_AUTO_INSTALL": "no", **env}
+    environment.pop("CHROME_PATH", None)
+    return subprocess.run(
+        ["make", "--no-print-directory", target], cwd=REPO_ROOT, env=environment,
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_make_test_stops_before_any_test_when_chromium_is_missing(path_without_chromium):
+    result = _make("test", path_without_chromium)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "chromium (the browser tests)" in output
+    assert "Install them with: sudo bash .ci/install-system-packages" in output
+    assert "pytest" not in output and "passed" not in output, "no test may run before the set-up is complete"
+
+
+def test_the_check_passes_on_a_machine_that_has_everything():
+    result = _make("system-check", os.environ["PATH"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_too_old_a_python_is_named_with_what_to_install(tmp_path):
+    old_python = tmp_path / "python3"
+    old_python.write_text("#!/bin/sh\nexit 1\n")  # answers like a Python older than 3.11 to the version check
+    old_python.chmod(0o755)
+    result = _make("python-check", os.environ["PATH"], PYTHON=str(old_python))
+    assert result.returncode != 0
+    assert "Python 3.11 or newer is needed" in result.stdout + result.stderr
+    assert "sudo apt-get install python3 python3-venv" in result.stdout + result.stderr
+
+
+def test_the_pins_install_on_the_oldest_supported_python(tmp_path):
+    """Every pin installs on Debian 12's Python: asks the package index, installs nothing."""
+    pins = (REPO_ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    binary, source_only = split_requirements(pins)
+    assert dry_run(binary, tmp_path, binary_only=True), "see pip's message above"
+    assert not source_only or dry_run(source_only, tmp_path, binary_only=False)
+    pinned = {line.split("==")[0].lower() for line in binary}
+    for package, needs in SOURCE_ONLY.items():
+        assert {need.lower() for need in needs} <= pinned, f"{package} needs {needs} among the pins"
