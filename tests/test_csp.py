@@ -10,7 +10,8 @@ from sitebuild import SUB_PATH, TEST_SITE_URL
 
 WATCH_VIOLATIONS = """
 window.__violations = [];
-document.addEventListener("securitypolicyviolation", e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+document.addEventListener("securitypolicyviolation",
+    e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
 """
 
 
@@ -34,7 +35,10 @@ def test_every_page_has_the_policy(site_dir):
     assert pages
     for page in pages:
         head = page.read_text(encoding="utf-8")[:3000]
-        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\' \'sha256-' in head, page
+        assert (
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'sha256-"
+            in head
+        ), page
 
 
 def test_search_instant_navigation_and_the_palette_work_under_the_policy(site_url):

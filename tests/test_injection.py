@@ -6,12 +6,13 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
+from projectcopy import copy_project, make
+from studyguide.pages.markdown import markdown
+
 from browser import browser
 from datafixtures import entry, mutate
 from linkcheck import serve
-from projectcopy import copy_project, make
 from sitebuild import SUB_PATH
-from studyguide.pages.markdown import markdown
 
 ATTACK = "alert(document.domain)"
 # What a contributor could write that the data checks accept: attribute lists, javascript: links,
@@ -32,11 +33,13 @@ def _hostile(root):
 
     def people(entries):
         stalin = entry(entries, "stalin")
-        stalin["profile"] = f"Stalin [ran](javascript:{ATTACK}) the \"party\" {{: onclick='{ATTACK}' }}. " + HOSTILE_MARKDOWN
+        stalin["profile"] = (
+            f"Stalin [ran](javascript:{ATTACK}) the \"party\" {{: onclick='{ATTACK}' }}. " + HOSTILE_MARKDOWN
+        )
         stalin["fate"] = HOSTILE_TEXT
 
     def timeline(entries):
-        entry(entries, "lenin-dies")["title"] = "Lenin dies\n\n# Injected heading\n\n!!! danger \"Injected box\"\n    x"
+        entry(entries, "lenin-dies")["title"] = 'Lenin dies\n\n# Injected heading\n\n!!! danger "Injected box"\n    x'
 
     mutate(root, "data/glossary.yml", glossary)
     mutate(root, "data/people.yml", people)
@@ -95,7 +98,11 @@ def test_the_sanitiser_keeps_formatting_and_drops_everything_else():
 def test_built_pages_have_no_handlers_script_urls_or_markup_in_attributes(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 10
-    problems = [f"{page.relative_to(hostile_site)}: {problem}" for page in pages for problem in _problems(page.read_text(encoding="utf-8"))]
+    problems = [
+        f"{page.relative_to(hostile_site)}: {problem}"
+        for page in pages
+        for problem in _problems(page.read_text(encoding="utf-8"))
+    ]
     assert problems == []
     glossary = (hostile_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.org"' in glossary, "ordinary links in data are kept"

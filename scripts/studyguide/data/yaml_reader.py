@@ -40,10 +40,18 @@ def read_entries(path: Path, log: ProblemLog) -> list:
     """Return the list of entries in ``path``, or an empty list after logging why it can't be read."""
     try:
         if path.is_dir():
-            log.add("the whole file", "it is a folder, not a file", f"remove the folder and put the file {path.name} in its place")
+            log.add(
+                "the whole file",
+                "it is a folder, not a file",
+                f"remove the folder and put the file {path.name} in its place",
+            )
             return []
         if path.stat().st_size > MAX_FILE_BYTES:
-            log.add("the whole file", f"it is {path.stat().st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}", "split or shorten it")
+            log.add(
+                "the whole file",
+                f"it is {path.stat().st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                "split or shorten it",
+            )
             return []
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -57,7 +65,11 @@ def read_entries(path: Path, log: ProblemLog) -> list:
         )
         return []
     except OSError as error:
-        log.add("the whole file", f"it cannot be read ({error.strerror})", "check that the file exists and that you may read it")
+        log.add(
+            "the whole file",
+            f"it cannot be read ({error.strerror})",
+            "check that the file exists and that you may read it",
+        )
         return []
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: harmless here
     try:
@@ -65,7 +77,7 @@ def read_entries(path: Path, log: ProblemLog) -> list:
         if structure_problem:
             log.add(*structure_problem)
             return []
-        entries = yaml.load(text, Loader=_PlainDatesLoader)  # noqa: S506 (a SafeLoader subclass)
+        entries = yaml.load(text, Loader=_PlainDatesLoader)  # a SafeLoader subclass
     except yaml.YAMLError as error:
         log.add(*_describe_yaml_error(error))
         return []
@@ -81,7 +93,11 @@ def read_entries(path: Path, log: ProblemLog) -> list:
         return []
     if not any(isinstance(item, dict) for item in entries):
         # One message for the file, not one per line and more for every reference to it.
-        log.add("the whole file", "none of its entries is a set of 'key: value' fields", "start each entry with '- id: ...' and indent its fields under it")
+        log.add(
+            "the whole file",
+            "none of its entries is a set of 'key: value' fields",
+            "start each entry with '- id: ...' and indent its fields under it",
+        )
         return []
     return entries
 
@@ -100,7 +116,11 @@ def _check_structure(text: str) -> tuple[str, str, str] | None:
     for event in yaml.parse(text, Loader=_PlainDatesLoader):
         line = f"line {event.start_mark.line + 1}" if event.start_mark else "the whole file"
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return (line, "it uses a YAML anchor or alias (&name or *name)", "write the value out in full; data files may not use anchors or aliases")
+            return (
+                line,
+                "it uses a YAML anchor or alias (&name or *name)",
+                "write the value out in full; data files may not use anchors or aliases",
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if stack and stack[-1][0] and stack[-1][1]:
                 return (line, "a key is a list or a set of fields", "write each key as a plain word")
@@ -114,7 +134,8 @@ def _check_structure(text: str) -> tuple[str, str, str] | None:
                 if event.value in keys:
                     return (
                         line,
-                        f"the key '{event.value[:40]}' is given twice in one entry (first at line {keys[event.value]}); YAML would keep only the last",
+                        f"the key '{event.value[:40]}' is given twice in one entry (first at line "
+                        f"{keys[event.value]}); YAML would keep only the last",
                         "keep one of them",
                     )
                 keys[event.value] = event.start_mark.line + 1
@@ -129,12 +150,20 @@ def _describe_yaml_error(error: yaml.YAMLError) -> tuple[str, str, str]:
     problem_mark = getattr(error, "problem_mark", None)
     context_mark = getattr(error, "context_mark", None)
     # An unclosed bracket or quote is found only on a later line: point at where it was opened.
-    mark = context_mark if context_mark is not None and problem_mark is not None and context_mark.line < problem_mark.line else problem_mark
+    mark = (
+        context_mark
+        if context_mark is not None and problem_mark is not None and context_mark.line < problem_mark.line
+        else problem_mark
+    )
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the whole file"
     problem = (getattr(error, "problem", None) or str(error).splitlines()[0])[:200]
     context = getattr(error, "context", None)
     if context and mark is context_mark:
         problem = f"{context}: {problem}"
     if "constructor for the tag" in problem or "could not determine a constructor" in str(error):
-        return where, "it uses a YAML tag such as !!python/object", "remove the tag: data files hold plain text, numbers, lists and fields only"
+        return (
+            where,
+            "it uses a YAML tag such as !!python/object",
+            "remove the tag: data files hold plain text, numbers, lists and fields only",
+        )
     return where, f"the YAML cannot be read ({problem})", "check the brackets, colons, quotes and indentation there"
