@@ -4,8 +4,9 @@ from contextlib import contextmanager
 
 import pytest
 
+from serving import serve
+
 from browser import browser
-from linkcheck import serve
 from sitebuild import SUB_PATH, TEST_SITE_URL
 
 WATCH_VIOLATIONS = """
@@ -25,7 +26,7 @@ def serve_for_instant_navigation(site_dir, work, built_for=TEST_SITE_URL):
 
 
 @pytest.fixture(scope="module")
-def site_url(site_dir, tmp_path_factory):
+def instant_url(site_dir, tmp_path_factory):
     with serve_for_instant_navigation(site_dir, tmp_path_factory.mktemp("csp")) as root_url:
         yield root_url
 
@@ -41,7 +42,8 @@ def test_every_page_has_the_policy(site_dir):
         ), page
 
 
-def test_search_instant_navigation_and_the_palette_work_under_the_policy(site_url):
+def test_search_instant_navigation_and_the_palette_work_under_the_policy(instant_url):
+    site_url = instant_url
     console = []
     with browser() as chromium:
         page = chromium.new_page()
