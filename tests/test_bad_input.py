@@ -68,7 +68,9 @@ BOMB = (
     "- id: &a [x, x, x, x, x, x, x, x, x]\n"
     "  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
     "  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-    "  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+    "  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+    "  f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
 )
 
 # (case, change to the copy, make arguments, environment, the message's key words)
@@ -92,7 +94,7 @@ BROKEN = [
         _edit("data/glossary.yml", "- id: politburo\n", BOMB + "- id: politburo\n"),
         [],
         {},
-        "data/glossary.yml, line 6: it uses a YAML anchor or alias",
+        "data/glossary.yml, line 11: its anchors and aliases (&name, *name) expand to more than 200,000 values",
     ),
     (
         "a data file that is a folder",
