@@ -23,11 +23,11 @@ serve: $(STAMP)
 # Built into a scratch folder and swapped in only when complete (scripts/build_site.py): a failed build
 # leaves the last good site, and a second build in the same checkout waits for the first.
 build: $(STAMP)
-	$(BIN)/python scripts/build_site.py $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/build_site.py $(SITE_DIR) $(BIN)/mkdocs
 
 # The PDF alone: the site is built into a scratch folder and only the PDF is copied into $(SITE_DIR).
 pdf: $(STAMP)
-	$(BIN)/python scripts/build_site.py --pdf-only $(BIN)/mkdocs build --strict --site-dir $(SITE_DIR)
+	$(BIN)/python scripts/build_site.py --pdf-only $(SITE_DIR) $(BIN)/mkdocs
 
 # The system packages are checked first, so that a missing one stops the run before any test starts.
 test: system-check $(STAMP)

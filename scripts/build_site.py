@@ -1,9 +1,6 @@
 """Builds the site (or only the PDF) safely: one build at a time per checkout, swapped in only when complete.
 
-Usage: build_site.py [--pdf-only] MKDOCS build --strict [OPTIONS...] --site-dir SITE_DIR
-
-The arguments after the options are the MkDocs command, written out in full so that `make -n build`
-shows what runs; its --site-dir names the site, and the build itself writes to a scratch folder.
+Usage: build_site.py [--pdf-only] SITE_DIR MKDOCS
 
 The build runs into a scratch folder next to SITE_DIR; a complete build is swapped in by renaming (the
 old site is renamed away first and deleted only after the swap), so a failed or interrupted build leaves
@@ -65,8 +62,8 @@ def _clear_leftovers(*paths: Path) -> None:
             ) from None
 
 
-def _run_mkdocs(mkdocs: list[str], scratch: Path, environment: dict) -> int:
-    command = [*mkdocs[: mkdocs.index("--site-dir") + 1], str(scratch), *mkdocs[mkdocs.index("--site-dir") + 2 :]]
+def _run_mkdocs(mkdocs: str, scratch: Path, environment: dict) -> int:
+    command = [mkdocs, "build", "--strict", "--site-dir", str(scratch)]
     print(" ".join(command), flush=True)  # what runs, as make would show it
     process = subprocess.Popen(command, env=environment)
     try:
@@ -92,7 +89,7 @@ def _check_replaceable(site: Path) -> None:
             )
 
 
-def build(site: Path, mkdocs: list[str], pdf_only: bool = False) -> int:
+def build(site: Path, mkdocs: str, pdf_only: bool = False) -> int:
     """Build into a scratch folder and swap it in; return the exit code."""
     root = site.parent
     scratch, old = site.with_name(site.name + ".new"), site.with_name(site.name + ".old")
@@ -180,12 +177,12 @@ def _interrupt(signum, frame):
 
 def main(argv: list[str]) -> int:
     """Parse the arguments and build, turning every expected failure into one clear message."""
-    pdf_only = argv[:1] == ["--pdf-only"]
-    mkdocs = argv[1:] if pdf_only else argv
-    if "--site-dir" not in mkdocs[:-1] or mkdocs[1:2] != ["build"]:
+    pdf_only = "--pdf-only" in argv
+    arguments = [argument for argument in argv if argument != "--pdf-only"]
+    if len(arguments) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    site = Path(mkdocs[mkdocs.index("--site-dir") + 1]).absolute()
+    site, mkdocs = Path(arguments[0]).absolute(), arguments[1]
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         return build(site, mkdocs, pdf_only)
