@@ -114,7 +114,7 @@ def test_the_who_s_who_and_the_flashcards_use_the_new_side_and_the_phase_s_chapt
     card = _page(extended_site, "people").select_one("#trotsky").find_parent(class_="person-card")
     assert "The war years (1939–1941): abroad. Wrote against Stalin" in " ".join(card.get_text().split())
     flashcards = " ".join(_page(extended_site, "flashcards").get_text(" ").split())
-    assert "Where did Leon Trotsky stand in The war years (1939–1941)?" in flashcards
+    assert "Which side was Leon Trotsky on in the years of “The war years”, 1939–1941?" in flashcards
     assert f"{NEW_SIDE[2]}. Wrote against Stalin from Mexico." in flashcards
 
 
