@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from studyguide import social
-from studyguide.book.fonts import FontsMissing
+from studyguide.book.fonts import MissingFontsError, check_fonts
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
 from studyguide.build import GENERATED_FILES, GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
@@ -59,7 +59,9 @@ def on_config(config):
     global _build, _paper
     _paper = os.environ.get("PDF_PAPER", "a4").lower()
     if _paper not in PAPER_SIZES:
-        raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER'][:20]!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
+        raise PluginError(
+            f"PDF_PAPER is {os.environ['PDF_PAPER'][:20]!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}."
+        )
     # No SITE_URL (mkdocs.yml's default) means no public address: nothing to check.
     problem = site_url_problem(config.site_url) if config.site_url else None
     if problem:
@@ -76,6 +78,12 @@ def on_config(config):
     config.extra["guide_pdf_link"] = _pdf_wanted() or _previous_pdf() is not None
     _build.link_print_documents = config.extra["guide_pdf_link"]
     _build.link_downloads = _downloads_wanted()
+    if _pdf_wanted():
+        # Before any page is built: a missing font stops the build in seconds, not after the whole site.
+        try:
+            check_fonts()
+        except MissingFontsError as error:
+            raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     config.markdown_extensions.append(_CrossLinkExtension())
     # The template adds the manifest and the offline script only where the worker will exist.
     config.extra["offline"] = os.environ.get("GUIDE_OFFLINE", "on").lower() != "off"
@@ -130,7 +138,8 @@ def on_page_content(html, page, config, files):
     if problems:
         raise PluginError(
             f"docs/{page.file.src_uri}: {'; '.join(problems[:5])}. "
-            "Fix: remove it; pages may not run script (event handlers such as onclick=, javascript: links, inline scripts)."
+            "Fix: remove it; pages may not run script (event handlers such as onclick=, javascript: links, inline "
+            "scripts)."
         )
     duplicates = duplicate_ids(html)
     if duplicates:
@@ -226,7 +235,7 @@ def _write_pdf(config):
     site_dir = Path(config.site_dir)
     try:
         warnings = publish_book(site_dir, pages, config.site_name, config.site_description, config.site_url, _paper)
-    except FontsMissing as error:
+    except MissingFontsError as error:
         raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     for warning in warnings:
         log.warning(f"PDF: {warning}")
@@ -250,7 +259,7 @@ def on_serve(server, config, builder):
     def guarded_rebuild():
         try:
             rebuild()
-        except BaseException as error:
+        except BaseException as error:  # (MkDocs' own loop would print a traceback and then hang requests)
             if isinstance(error, KeyboardInterrupt):
                 raise
             if not getattr(error, "message", None) and not isinstance(error, SystemExit):
