@@ -5,9 +5,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from serving import serve
-
 from browser import browser
+from serving import serve
 from sitebuild import SUB_PATH, TEST_SITE_URL
 
 WATCH_VIOLATIONS = """

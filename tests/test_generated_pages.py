@@ -37,7 +37,9 @@ def test_people_are_linked_once_per_chapter_and_never_in_the_summary(site_dir, c
     content = article(site_dir, f"chapters/{chapter}")
     people = [link["href"] for link in content.select("a.autolink-person")]
     assert len(people) == len(set(people)), "a person is linked at the first mention on the page only"
-    assert not content.select(".admonition.abstract a.autolink, .admonition.question a.autolink, .admonition.example a.autolink")
+    assert not content.select(
+        ".admonition.abstract a.autolink, .admonition.question a.autolink, .admonition.example a.autolink"
+    )
 
 
 @pytest.mark.parametrize("page", HAND_WRITTEN)

@@ -7,11 +7,11 @@ import pytest
 from pypdf import PdfReader
 
 from projectcopy import copy_project, make
-from serving import serve
 from studyguide.pages.markdown import markdown
 
 from browser import browser
 from datafixtures import entry, mutate
+from serving import serve
 from sitebuild import SUB_PATH
 
 ATTACK = "alert(document.domain)"

@@ -50,19 +50,32 @@ def test_glossary_page(data, events_by_key):
 
 def test_people_page(data, events_by_key):
     references = {reference.id: reference for reference in data.references}
-    people = render_people(data.people, MENTIONS, events_by_key, data.phase_titles, references, data.chapters, READING_ORDER)
+    people = render_people(
+        data.people, MENTIONS, events_by_key, data.phase_titles, references, data.chapters, READING_ORDER
+    )
     assert_matches_golden("people.md", people)
 
 
 def test_mentions_are_grouped_by_page_in_reading_order_deduplicated_and_folded():
     pages = ["index.md", "about.md", *(f"chapters/0{n}-c.md" for n in range(1, 6))]
-    mentions = [Mention("term:x", page, f"Title {page}", anchor, f"Section {anchor}") for page in pages for anchor in ("a", "a", "b")]
+    mentions = [
+        Mention("term:x", page, f"Title {page}", anchor, f"Section {anchor}")
+        for page in pages
+        for anchor in ("a", "a", "b")
+    ]
     lines = mention_groups("Mentioned in:", mentions, "glossary.md", reading_order=pages)
     listed = [line for line in lines if line.startswith("- ")]
     assert [line.split("](")[1].split(")")[0] for line in listed] == [
-        "chapters/01-c.md", "chapters/02-c.md", "chapters/03-c.md", "chapters/04-c.md", "chapters/05-c.md", "index.md", "about.md"
+        "chapters/01-c.md",
+        "chapters/02-c.md",
+        "chapters/03-c.md",
+        "chapters/04-c.md",
+        "chapters/05-c.md",
+        "index.md",
+        "about.md",
     ], "chapters first, then the other pages, in reading order"
-    assert listed[0] == "- [Title chapters/01-c.md](chapters/01-c.md): [Section a](chapters/01-c.md#a), [Section b](chapters/01-c.md#b)"
+    chapter = "chapters/01-c.md"
+    assert listed[0] == f"- [Title {chapter}]({chapter}): [Section a]({chapter}#a), [Section b]({chapter}#b)"
     fold = lines.index('<details class="more-mentions" markdown><summary>4 more pages</summary>')
     assert lines[fold - 2] == listed[2], "three groups show; the other four fold away"
 
@@ -115,7 +128,6 @@ def test_sources_page(data):
     citing_pages = {"historian-two": ("chapters/02-triumvirate.md",)}
     titles = {"chapters/02-triumvirate.md": "The Triumvirate"}
     assert_matches_golden("sources.md", render_sources(data.references, data.events, data.people, citing_pages, titles))
-
 
 
 def test_revision_page(data):

@@ -96,10 +96,18 @@ class GuideBuild:
         data = self.data
         references = {reference.id: reference for reference in data.references}
         if page == glossary.PAGE:
-            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order)
+            return glossary.render_glossary(
+                data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order
+            )
         if page == people.PAGE:
             return people.render_people(
-                data.people, self.mentions, self.events_by_key, data.phase_titles, references, data.chapters, self.reading_order
+                data.people,
+                self.mentions,
+                self.events_by_key,
+                data.phase_titles,
+                references,
+                data.chapters,
+                self.reading_order,
             )
         if page == timeline.PAGE:
             by_id = {person.id: person for person in data.people}
@@ -143,7 +151,9 @@ class GuideBuild:
     def print_documents(self) -> list[str]:
         """The paths, inside the site, of the PDFs made after the pages besides the book itself."""
         slugs = [*sorted(self.data.chapters), organisers.PERIOD_SLUG]
-        made = [f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)]
+        made = [
+            f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)
+        ]
         return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}"]
 
     def write_printed_cards(self, site_dir: Path, paper: str) -> Path:
