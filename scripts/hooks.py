@@ -90,7 +90,10 @@ def on_post_build(config):
         return
     pages = [(page.url, page.title) for page in _nav.pages]
     start = time.perf_counter()
-    warnings = publish_book(Path(config.site_dir), pages, config.site_name, config.site_description, config.site_url, _paper)
+    # The cover gives the address only when the build was told it (SITE_URL), never the local default.
+    site_url = config.site_url if os.environ.get("SITE_URL") else None
+    site_dir = Path(config.site_dir)
+    warnings = publish_book(site_dir, pages, config.site_name, config.site_description, site_url, _paper, log.info)
     for warning in warnings:
         log.warning(f"PDF: {warning}")
     log.info(f"PDF written in {time.perf_counter() - start:.2f} s")
