@@ -382,7 +382,7 @@ def _move_answers(article: Tag, page: BookPage) -> tuple[list[Answer], list[Card
     asked_by: dict[int, Answer] = {}  # id() of the element that asks a question -> its answer
     for details in article.find_all("details"):
         summary = details.find("summary")
-        title = summary.get_text(" ", strip=True) if summary else ""
+        title = _text(summary) if summary else ""
         if summary:
             summary.decompose()
         kinds = set(details.get("class") or [])
@@ -427,7 +427,7 @@ def _new_answer(details: Tag, asker: Tag, title: str, page: BookPage, number: in
         workbook = f'<p class="question-title workbook-question">{html.escape(title)}</p>'
         return Answer(anchor, f"{page.anchor}--question-{number}", label, question, [], workbook)
     if asker.name in ("h2", "h3"):
-        text = asker.get_text(" ", strip=True)
+        text = _text(asker)
         match = NUMBERED.match(text)
         label = _label(page, f"question {match.group(1)}" if match else "question")
         question = text[match.end():] if match else text
@@ -439,9 +439,9 @@ def _new_answer(details: Tag, asker: Tag, title: str, page: BookPage, number: in
         answer = Answer(anchor, asker["id"], label, question, [], workbook)
     else:
         box_title = asker.find(class_=BOX_TITLE_CLASS)
-        kind = box_title.get_text(" ", strip=True) if box_title else "Question"
+        kind = _text(box_title) if box_title else "Question"
         text = " ".join(
-            child.get_text(" ", strip=True) for child in asker.find_all(recursive=False) if child is not box_title
+            _text(child) for child in asker.find_all(recursive=False) if child is not box_title
         )
         _mark_question(asker, f"{page.anchor}--question-{number}")
         answer = Answer(anchor, asker["id"], _label(page, kind[0].lower() + kind[1:]), text, [], str(asker))
@@ -475,7 +475,7 @@ def _move_card(details: Tag, title: str, page: BookPage, groups: dict[str, CardG
     group_id = heading["id"] if heading is not None and heading.get("id") else f"{page.anchor}--cards"
     group = groups.get(group_id)
     if group is None:
-        group_title = heading.get_text(" ", strip=True) if heading is not None else "Flashcards"
+        group_title = _text(heading) if heading is not None else "Flashcards"
         group = groups[group_id] = CardGroup(group_id.replace("--", "--answers-", 1), group_title)
         reference = _tag("p", "", {"class": "answer-ref cards-ref"})
         reference.append(_tag("a", "Answers to these cards start on page ", {"href": f"#{group.anchor}"}))
@@ -486,11 +486,16 @@ def _move_card(details: Tag, title: str, page: BookPage, groups: dict[str, CardG
     for source in details.find_all("a", class_="card-source"):
         source.decompose()
     number = sum(len(each.cards) for each in groups.values()) + 1
-    group.cards.append(Card(number, title, details.get_text(" ", strip=True)))
+    group.cards.append(Card(number, title, _text(details)))
     question = _tag("p", "", {"class": "card-question"})
     question.append(_tag("span", f"{number}.", {"class": "card-number"}))
     question.append(f" {title}")
     details.replace_with(question)
+
+
+def _text(element: Tag) -> str:
+    """An element's text as a reader sees it: inline markup joined without spaces, whitespace collapsed."""
+    return " ".join(element.get_text().split())
 
 
 def _tag(name: str, text: str, attrs: dict) -> Tag:
