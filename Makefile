@@ -15,22 +15,19 @@ export PDF_PAPER := $(PAPER)
 
 .PHONY: serve build pdf test lint venv lock clean bench audit links python-check system-check
 
-# The preview skips the PDF (about ten seconds a build) so that pages reload at once; `make build` makes it.
+# The preview skips the PDF (about ten seconds a build), the decks and the offline worker, so that pages
+# reload at once and no stale worker hides live changes; `make build` makes them all.
 serve: $(STAMP)
-	GUIDE_PDF=off $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+	GUIDE_PDF=off GUIDE_DOWNLOADS=off GUIDE_OFFLINE=off $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
 
-# Built into a scratch folder and swapped in only on success: a failed build leaves the last good site.
+# Built into a scratch folder and swapped in only when complete (scripts/build_site.py): a failed build
+# leaves the last good site, and a second build in the same checkout waits for the first.
 build: $(STAMP)
-	rm -rf $(SITE_DIR).new
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).new
-	rm -rf $(SITE_DIR)
-	mv $(SITE_DIR).new $(SITE_DIR)
+	$(BIN)/python scripts/build_site.py $(SITE_DIR) $(BIN)/mkdocs
 
 # The PDF alone: the site is built into a scratch folder and only the PDF is copied into $(SITE_DIR).
 pdf: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir .cache/pdf-build
-	mkdir -p $(SITE_DIR)
-	cp .cache/pdf-build/stalins-rise-to-power.pdf $(SITE_DIR)/
+	$(BIN)/python scripts/build_site.py --pdf-only $(SITE_DIR) $(BIN)/mkdocs
 
 # The system packages are checked first, so that a missing one stops the run before any test starts.
 test: system-check $(STAMP)

@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
 @contextmanager
 def browser():
     """A headless Chromium; the test fails, rather than skips, if Chromium is missing."""
+    if not os.access(CHROMIUM, os.X_OK):
+        raise RuntimeError(
+            f"no Chromium at {CHROMIUM}: install Debian's with `sudo bash .ci/install-system-packages`, "
+            "or set CHROME_PATH to a Chromium or Chrome executable"
+        )
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:

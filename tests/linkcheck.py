@@ -1,52 +1,40 @@
-"""Serves a built site under a sub-path over real HTTP and checks every internal link and anchor."""
+"""Crawls a built site served under a sub-path: broken links and anchors, outside links, unsafe links."""
 
-import functools
-import shutil
-import threading
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from serving import serve
+
+__all__ = ["CrawlReport", "crawl", "new_tab_without_noopener", "serve"]
+
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
+# Schemes a link may use; anything else (javascript:, data:, file:...) is reported.
+SAFE_SCHEMES = {"", "http", "https", "mailto"}
+# Targets that keep the link in the same browsing context; any other target opens a new one.
+SAME_TAB_TARGETS = {"", "_self", "_parent", "_top"}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002  (the standard library's signature)
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path, sub_path: str, work_dir: Path):
-    """Serve ``site_dir`` at ``http://127.0.0.1:<port><sub_path>`` and yield that root URL.
-
-    Only the sub-path exists on the server, as on GitHub Pages, so a link that escapes it is a 404.
-    """
-    root = work_dir / "webroot"
-    shutil.copytree(site_dir, root / sub_path.strip("/"))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def new_tab_without_noopener(tag) -> bool:
+    """Whether the link opens a new tab or window that could reach back to this page through window.opener."""
+    if (tag.get("target") or "").strip().lower() in SAME_TAB_TARGETS:
+        return False
+    return not {"noopener", "noreferrer"} & {value.lower() for value in tag.get("rel") or []}
 
 
 @dataclass
 class CrawlReport:
-    """What a crawl found: pages visited, outside links seen and every broken link or anchor."""
+    """What a crawl found: pages visited, outside links seen, broken links and anchors, unsafe links."""
 
     pages: set = field(default_factory=set)
     external: set = field(default_factory=set)
     broken: list = field(default_factory=list)
+    bad_schemes: list = field(default_factory=list)
+    unsafe_new_tabs: list = field(default_factory=list)
 
 
 def _fetch(url: str):
@@ -90,6 +78,10 @@ def crawl(root_url: str) -> CrawlReport:
                 written = tag[attribute]
                 absolute = urljoin(url, written)
                 parts = urlsplit(absolute)
+                if tag_name == "a" and new_tab_without_noopener(tag):
+                    report.unsafe_new_tabs.append(f"{url}: {written} opens a new tab without rel=noopener")
+                if parts.scheme not in SAFE_SCHEMES:
+                    report.bad_schemes.append(f"{url}: {written} uses the scheme {parts.scheme!r}")
                 if parts.scheme not in {"http", "https"} or parts.netloc != host:
                     if parts.scheme in {"http", "https"}:
                         report.external.add(absolute)
@@ -117,9 +109,10 @@ def main(argv: list[str]) -> int:
     print(f"{len(report.pages)} pages crawled under /study-guide/.")
     print(f"Outside links ({len(report.external)}):")
     print("\n".join(f"  {url}" for url in sorted(report.external)) or "  none")
-    if report.broken:
-        print(f"Broken links and anchors ({len(report.broken)}):")
-        print("\n".join(f"  {line}" for line in report.broken))
+    problems = report.broken + report.bad_schemes + report.unsafe_new_tabs
+    if problems:
+        print(f"Broken or unsafe links and anchors ({len(problems)}):")
+        print("\n".join(f"  {line}" for line in problems))
         return 1
     print("No broken internal links or anchors.")
     return 0

@@ -1,14 +1,24 @@
 """Detects wording copied from the source notes: runs of twelve words that a page shares with them.
 
-The notes live outside the repository (``../shared/source-notes``), so the check compares against
-fingerprints (hashes) of every twelve-word run in them, kept in ``tests/data/notes-fingerprints.txt``.
+The notes live outside the repository (``../shared/source-notes``, or the folder named by
+``SOURCE_NOTES``), so the check compares against fingerprints (hashes) of every twelve-word run in
+them, kept in ``tests/data/notes-fingerprints.txt``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
+
+from studyguide.paths import REPO_ROOT
+
+FINGERPRINTS = REPO_ROOT / "tests" / "data" / "notes-fingerprints.txt"
+# SOURCE_NOTES=none says that this checkout has no notes (as in CI): only the fingerprints are used.
+NOTES_SETTING = os.environ.get("SOURCE_NOTES", str(REPO_ROOT.parent / "shared" / "source-notes"))
+NOTES_DIR = None if NOTES_SETTING == "none" else Path(NOTES_SETTING)
 
 RUN_LENGTH = 12
 _WORD = re.compile(r"[a-z0-9']+")

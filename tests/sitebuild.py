@@ -5,7 +5,10 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from studyguide.paths import REPO_ROOT
+
+__all__ = ["CONFIG_FILE", "REPO_ROOT", "SUB_PATH", "TEST_SITE_URL", "build_site"]
+
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
 
 # GitHub Pages serves a project site under /<repository>/; the tests build and serve it the same way.

@@ -77,7 +77,7 @@ def test_key_dates_without_key_questions_go_before_the_first_section(data):
 def test_data_text_is_escaped(data, events_by_key):
     glossary = render_glossary(data.terms, MENTIONS, events_by_key)
     assert "(&lt;5% of households)" in glossary, "a '<' in a definition must not start an HTML tag"
-    assert "*Stalin*, Trotsky &amp; Zinoviev" in glossary, "explanations keep Markdown but not raw HTML"
+    assert "<em>Stalin</em>, Trotsky &amp; Zinoviev" in glossary, "explanations keep Markdown but not raw HTML"
 
 
 def test_flashcards_page(data):

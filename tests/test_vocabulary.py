@@ -75,7 +75,9 @@ def extended_site(tmp_path_factory):
     (root / "data/timeline.yml").write_text(timeline, encoding="utf-8")
 
     site = root / "site"
-    environment = {**os.environ, "GUIDE_PDF": "off", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
+    # Built as `make serve` builds: no PDF, no decks, no offline worker.
+    switches = {"GUIDE_PDF": "off", "GUIDE_DOWNLOADS": "off", "GUIDE_OFFLINE": "off"}
+    environment = {**os.environ, **switches, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=root, env=environment, capture_output=True, text=True, timeout=300,
@@ -114,3 +116,10 @@ def test_the_who_s_who_and_the_flashcards_use_the_new_side_and_the_phase_s_chapt
     flashcards = " ".join(_page(extended_site, "flashcards").get_text(" ").split())
     assert "Where did Leon Trotsky stand in The war years (1939–1941)?" in flashcards
     assert f"{NEW_SIDE[2]}. Wrote against Stalin from Mexico." in flashcards
+
+
+def test_a_preview_build_registers_no_offline_worker(extended_site):
+    """`make serve` must not install a worker that would keep serving stale pages during live reload."""
+    assert not (extended_site / "sw.js").exists() and not (extended_site / "downloads").exists()
+    home = (extended_site / "index.html").read_text(encoding="utf-8")
+    assert "offline.js" not in home and 'rel="manifest"' not in home

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from . import exports
+from .book import book, organisers, printed_cards
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
@@ -26,6 +29,10 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        # Whether pages link the PDFs (book, organisers, printable cards): False when a build makes none
+        # and has none to keep, so that no page links a file the site lacks.
+        self.link_print_documents = True
+        self.link_downloads = True  # likewise for the flashcard decks
 
     @property
     def linked_pages(self) -> set[str]:
@@ -49,14 +56,23 @@ class GuideBuild:
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add the key-dates box to a chapter's Markdown (other pages are returned unchanged)."""
+        """Add the key-dates box and revision-sheet links to a chapter, and the sheets' list to the home page."""
+        if page == "index.md":
+            if not self.link_print_documents:
+                return markdown
+            return f"{markdown}\n\n{organisers.home_page_links(self.data.chapters)}\n\n{book.edition_links(page)}\n"
+        if page == book.EDITION_LINKS_PAGE:
+            # Teachers look for the workbook with the exam questions: say so before the first of them.
+            if not self.link_print_documents:
+                return markdown
+            return markdown.replace("\n## ", f"\n{book.edition_links(page)}\n\n## ", 1)
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown
         events = [event for event in self.data.events if event.section.chapter == stem]
-        if not events:
-            return markdown
-        return timeline.insert_key_dates(markdown, timeline.render_key_dates(events, page))
+        box = timeline.render_key_dates(events, page) if events else ""
+        links = organisers.chapter_links(stem) if self.link_print_documents else ""
+        return timeline.insert_key_dates(markdown, box + links) if box or links else markdown
 
     def render(self, page: str) -> str:
         """The Markdown of a generated page; call it after every hand-written page has been linked."""
@@ -71,9 +87,45 @@ class GuideBuild:
             chart = render_chart(data.people, data.phase_titles)
             return timeline.render_timeline(data.events, by_id, data.chapters, references, chart)
         if page == flashcards.PAGE:
-            return flashcards.render_flashcards(build_cards(data, self.mentions), data.chapters)
+            cards = build_cards(data, self.mentions)
+            page_markdown = flashcards.render_flashcards(cards, data.chapters)
+            if not self.link_downloads:
+                return page_markdown
+            downloads = exports.downloads_markdown(cards, data.chapters, flashcards.PAGE, self.link_print_documents)
+            return f"{page_markdown}\n{downloads}"
         if page == sources.PAGE:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
             )
         raise KeyError(f"{page} is not a generated page")
+
+    def write_organisers(self, site_dir: Path, paper: str) -> list[Path]:
+        """Write every knowledge organiser, plain and cover-and-recall, from the built chapter pages.
+
+        Raises:
+            organisers.OrganiserOverflowError: when one does not fit on a single page.
+        """
+        built = site_dir / "chapters"
+        pages = {stem: (built / stem / "index.html").read_text(encoding="utf-8") for stem in self.data.chapters}
+        folder = site_dir / organisers.FOLDER
+        return [
+            organisers.write_organiser(organiser, folder, recall, paper)
+            for organiser in organisers.organisers(self.data, self.mentions, pages)
+            for recall in (False, True)
+        ]
+
+    def print_documents(self) -> list[str]:
+        """The paths, inside the site, of the PDFs made after the pages besides the book itself."""
+        slugs = [*sorted(self.data.chapters), organisers.PERIOD_SLUG]
+        made = [f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)]
+        editions = [edition.file_name for edition in book.EDITIONS if edition is not book.GUIDE]
+        return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}", *editions]
+
+    def write_printed_cards(self, site_dir: Path, paper: str) -> Path:
+        """Write the flashcards as a PDF to print double-sided and cut out."""
+        output = site_dir / exports.DOWNLOADS_DIR / printed_cards.FILE_NAME
+        return printed_cards.write_cards(build_cards(self.data, self.mentions), self.data.chapters, output, paper)
+
+    def write_downloads(self, site_dir: Path, site_url: str | None) -> None:
+        """Write the flashcard decks into the built site; call it after every page has been built."""
+        exports.write_downloads(build_cards(self.data, self.mentions), self.data.chapters, site_url, site_dir)

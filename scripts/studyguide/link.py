@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from .data.model import GuideData, Mention
-from .pages.markdown import relative
+from .pages.markdown import hover_text, relative, to_plain_text
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Never link inside these: code, existing links, headings, scripts, and collapsible blocks (hidden
@@ -52,11 +52,13 @@ def link_targets(data: GuideData, glossary_page: str, people_page: str) -> dict[
     """Map every term, person, alias and name to its link target."""
     names: dict[str, LinkTarget] = {}
     for term in data.terms:
-        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, term.definition)
+        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, hover_text(term.definition))
         for name in (term.term, *term.aliases):
             names[name] = target
     for person in data.people:
-        target = LinkTarget(f"person:{person.id}", people_page, person.id, person.summary)
+        # Plain text: the role comes from the Markdown profile, and hover text is never markup.
+        summary = f"{person.name} ({person.life}): {to_plain_text(person.role)}."
+        target = LinkTarget(f"person:{person.id}", people_page, person.id, hover_text(summary))
         for name in (person.name, *person.aliases):
             names[name] = target
     return names

@@ -105,6 +105,21 @@ ANSWERS = Edition("answers", "stalins-rise-to-power-answers.pdf", "Answers", "th
 EDITIONS = (GUIDE, WORKBOOK, ANSWERS)
 
 
+EDITION_LINKS_PAGE = "exam-practice.md"  # besides the home page, where the workbook and answers are linked
+
+
+def edition_links(page: str) -> str:
+    """Markdown (raw HTML) linking the workbook and the answers, for a page given by its source path."""
+    depth = page.count("/") + (0 if page.endswith("index.md") else 1)  # the page's folder in the built site
+    link = "../" * depth
+    return (
+        '<p class="edition-links"><strong>For class:</strong> the '
+        f'<a href="{link}{WORKBOOK.file_name}">workbook (PDF)</a> prints every question in the guide without '
+        f'answers, for homework and tests, and the <a href="{link}{ANSWERS.file_name}">answers (PDF)</a> '
+        "print on their own.</p>"
+    )
+
+
 @dataclass(frozen=True)
 class BookInfo:
     """What the cover and the document's metadata say."""

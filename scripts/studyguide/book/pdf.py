@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..paths import REPO_ROOT
 from .book import EDITIONS, GUIDE, BookInfo, BookPage, Edition, read_sections, render_edition
+from .fonts import check_fonts
 
 PAPER_SIZES = {"a4": "A4", "letter": "Letter"}
 PDF_NAME = GUIDE.file_name
@@ -53,10 +54,13 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
 
     Raises:
         ValueError: for an unknown paper size.
+        FontsMissing: when a font the PDF is designed in is not installed.
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
     from weasyprint import CSS, HTML  # imported here: it is slow to import and only the PDF needs it
+
+    check_fonts()  # raises FontsMissing: never a crash in WeasyPrint or a silently substituted face
 
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -143,6 +147,7 @@ def publish_books(
         else:
             to_render.append((edition, cached))
     if to_render:
+        check_fonts()  # once, here: a missing font is reported plainly rather than from a worker process
         sections = read_sections(book_pages, info.site_url)  # parsed once, shared by every edition
         jobs = [(edition, cached, render_edition(edition, sections, info)) for edition, cached in to_render]
         workers = min(len(jobs), os.cpu_count() or 1)

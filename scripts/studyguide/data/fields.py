@@ -15,6 +15,12 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 PLAUSIBLE_YEARS = range(1840, 2001)
 ID_MAX = 80
+LIST_MAX = 50  # items in a list field (aliases, related, people, sources)
+NAME_LIMIT = 120  # characters in one item of a list field
+# Markup an HTML parser would act on: a tag (<img, </a, <!--) or a character reference (&lt; &#60;
+# &name; and &lt without its semicolon). "R&D" and "a < b" are text.
+MARKUP = re.compile(r"<(?=[A-Za-z/!?])|&(?=#|[A-Za-z][A-Za-z0-9]*;|lt|LT)")
+MARKUP_OR_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?]\S*|&\S*")
 
 
 class EntryReader:
@@ -45,7 +51,8 @@ class EntryReader:
                 log.add(label, f"unknown field '{name}'", f"remove it or rename it ({hint})")
         for name, required in fields.items():
             # A misspelt field is reported once, as unknown, not again as missing.
-            if required and name not in suggested and self.raw.get(name) in (None, ""):
+            value = self.raw.get(name)
+            if required and name not in suggested and (value is None or (isinstance(value, str) and not value.strip())):
                 log.add(label, f"the required field '{name}' is missing", f"add '{name}:' with a value")
 
     def problem(self, message: str, fix: str) -> None:
@@ -65,15 +72,22 @@ class EntryReader:
             self.problem(f"'{name}' should be text, not a {type(value).__name__}", f"write '{name}' as plain text")
             return ""
         value = str(value).strip()
-        if plain:
-            value = " ".join(value.split())
-            if re.search(r"<\s*/?\s*[a-zA-Z!]", value):
-                self.problem(f"'{name}' contains HTML", f"write '{name}' as plain text, without tags such as <script>")
-                return ""
+        # The length is checked first, so that nothing below ever works on an unbounded value.
         if max_length and len(value) > max_length:
             self.problem(
                 f"'{name}' is {len(value)} characters long, over the limit of {max_length}",
                 f"shorten it to at most {max_length} characters",
+            )
+            return ""
+        if plain:
+            value = " ".join(value.split())
+        # Neither kind of text may hold HTML: a tag, or a character reference such as &lt; that a
+        # browser would turn back into one (Material's tooltips insert hover text as HTML).
+        if MARKUP.search(value) or re.search(r"<\s*/?\s*[A-Za-z!?]", value):
+            what = "plain text" if plain else "Markdown"
+            self.problem(
+                f"'{name}' contains HTML ('{_shorten(MARKUP_OR_TAG.search(value).group(), 20)}')",
+                f"write '{name}' as {what}, without tags such as <script> or codes such as &lt;",
             )
             return ""
         return value
@@ -85,10 +99,24 @@ class EntryReader:
             return ()
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(item, (str, int)) for item in value):
+        if not isinstance(value, list) or not all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in value):
             self.problem(f"'{name}' should be a list of text values", f"write it as {name}: [first, second]")
             return ()
-        return tuple(str(item).strip() for item in value)
+        items = tuple(" ".join(str(item).split()) for item in value)
+        if len(items) > LIST_MAX:
+            self.problem(f"'{name}' has {len(items)} items, over the limit of {LIST_MAX}", "keep the list short")
+            return ()
+        for item in items:
+            if not item:
+                self.problem(f"'{name}' has an empty item", f"remove the empty item ('') from '{name}'")
+                return ()
+            if len(item) > NAME_LIMIT:
+                self.problem(f"an item of '{name}' is {len(item)} characters long, over the limit of {NAME_LIMIT}", "shorten it")
+                return ()
+            if MARKUP.search(item) or re.search(r"<\s*/?\s*[A-Za-z!?]", item):
+                self.problem(f"an item of '{name}' contains HTML ('{_shorten(item, 20)}')", f"write each item of '{name}' as plain text")
+                return ()
+        return items
 
     def choice(self, name: str, options: tuple[str, ...]) -> str:
         """A field whose value must be one of ``options``."""
@@ -237,8 +265,10 @@ def is_web_address(value: str) -> bool:
 
 
 def _shorten(value: object, limit: int = 60) -> str:
-    """A value as a message may echo it: never more than ``limit`` characters."""
-    text = str(value)
+    """A value as a message may echo it: never more than ``limit`` characters, and never a whole structure."""
+    if not isinstance(value, (str, int, float, bool)) and value is not None:
+        return f"a {type(value).__name__}"
+    text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..paths import DATA_DIR, DOCS_DIR
 from .chapters import cited_references, read_chapters
-from .fields import EntryReader, declared_fields, read_entry
+from .fields import ID_PATTERN, EntryReader, declared_fields, read_entry
 from .model import SUBJECT, Chapter, Event, GuideData, Person, Reference, Term
 from .problems import DataError, ProblemLog
 from .yaml_reader import read_entries
+
+# Anchors the generated pages make themselves (glossary letters, timeline years, timeline filters): an
+# entry's id is its anchor too, and two elements with one id break links and the PDF.
+RESERVED_ID = re.compile(r"^(?:letter-(?:[a-z]|0-9)|year-\d+|tl-[a-z0-9-]+|__.*)$")
+# Words too common to link: as a name or alias, every "the" in the guide would become a link.
+COMMON_WORDS = frozenset("""
+a an the and or but if of in on at to for from by with as is was were be been are it its this that these
+those he she they his her their him them we you i not no yes so than then there here who whom which what
+when where why how all any some one two three new old first last party state power leader leaders people
+man men war year years day days time left right central general secretary committee congress
+""".split())
 
 # Each data file and the dataclass of its entries, in the order they are checked.
 DATA_FILES = {"references.yml": Reference, "glossary.yml": Term, "people.yml": Person, "timeline.yml": Event}
@@ -84,6 +96,9 @@ def _entries(path: Path, log: ProblemLog, cls: type, check: Callable | None) -> 
     raw_entries = read_entries(path, log)
     if not raw_entries:
         return [], None
+    # When an entry's id cannot be read, references to it would all be reported as unknown too: the
+    # cause is reported once and the file's ids are not checked against (None).
+    ids_complete = all(isinstance(raw, dict) and isinstance(raw.get("id"), str) and ID_PATTERN.match(raw["id"]) for raw in raw_entries)
     fields = declared_fields(cls)
     for number, raw in enumerate(raw_entries, start=1):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
@@ -99,9 +114,14 @@ def _entries(path: Path, log: ProblemLog, cls: type, check: Callable | None) -> 
             reader.problem(f"the id '{raw_id}' is already used by entry {seen[raw_id]}", "give each entry its own id")
         elif isinstance(raw_id, str) and raw_id:
             seen[raw_id] = number
+        if isinstance(raw_id, str) and RESERVED_ID.match(raw_id):
+            reader.problem(
+                f"the id '{raw_id[:40]}' is also an anchor the generated pages use (letter-…, year-…, tl-…)",
+                "choose another id",
+            )
         if len(log.problems) == before:
             built.append(item)
-    return built, set(seen)
+    return built, set(seen) if ids_complete else None
 
 
 def _check_term(term: Term, entry: EntryReader) -> None:
@@ -166,25 +186,38 @@ def _check_references_used(
 
 def _check_aliases_unique(terms: list[Term], people: list[Person], logs: dict[str, ProblemLog]) -> None:
     """Every name the linker matches must lead to exactly one entry, across both files."""
-    owners: dict[str, str] = {}
+    owners: dict[str, tuple[str, str]] = {}  # the name, folded for case -> (owner, the name as written)
     named = [("glossary.yml", term.id, (term.term, *term.aliases)) for term in terms]
     named += [("people.yml", person.id, (person.name, *person.aliases)) for person in people]
     for file, entry_id, names in named:
         for name in dict.fromkeys(names):
-            key = name.replace("’", "'")
-            owner = owners.setdefault(key, f"data/{file} entry '{entry_id}'")
-            if owner != f"data/{file} entry '{entry_id}'":
+            if name.casefold() in COMMON_WORDS:
                 logs[file].add(
                     f"entry '{entry_id}'",
-                    f"the name or alias '{name}' is already claimed by {owner}",
-                    "keep each alias on one entry only",
+                    f"the name or alias '{name}' is a common word, so every '{name}' in the guide would become a link",
+                    "remove it or use a longer, specific name",
                 )
+                continue
+            # Folded for case: the linker also matches a lower-case name capitalised, so "politburo" on one
+            # entry and "Politburo" on another would send the same word to two places.
+            key = name.replace("’", "'").casefold()
+            me = f"data/{file} entry '{entry_id}'"
+            owner, written = owners.setdefault(key, (me, name))
+            if owner != me:
+                same = "is already claimed by" if written == name else f"differs only in case from '{written}', claimed by"
+                logs[file].add(f"entry '{entry_id}'", f"the name or alias '{name}' {same} {owner}", "keep each alias on one entry only")
 
 
 def _check_sections(events: list[Event], chapters: dict[str, Chapter], log: ProblemLog) -> None:
     for event in events:
         label = f"entry '{event.id}'"
-        if event.section.chapter not in chapters or not event.section.anchor:
+        if event.section.chapter not in chapters and re.fullmatch(r"\d\d-[a-z0-9-]+", event.section.chapter) and event.section.anchor:
+            log.add(
+                label,
+                f"'section' points at docs/chapters/{event.section.chapter}.md, which is missing",
+                f"restore the chapter, or point 'section' at one of: {', '.join(sorted(chapters))}",
+            )
+        elif event.section.chapter not in chapters or not event.section.anchor:
             log.add(
                 label,
                 f"'section' is '{event.section}', which names no chapter",

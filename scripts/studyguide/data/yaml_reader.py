@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
 
 from .problems import ProblemLog
 
-
 # libyaml's parser when PyYAML was built with it (about ten times faster), the pure-Python one otherwise.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A data file bigger than this is a mistake (the real ones are a few hundred kilobytes).
+MAX_FILE_BYTES = 5_000_000
+_DECIMAL = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 
 
 class _PlainDatesLoader(_SafeLoader):
-    """The safe loader, minus the implicit timestamp type.
+    """The safe loader, minus the implicit timestamp type and non-decimal integers.
 
     PyYAML turns ``1924-01-21`` into a ``datetime.date`` and raises a bare ``ValueError`` for an
     impossible one such as ``1925-13-40``; keeping dates as text lets the checker say which entry
-    is wrong and why.
+    is wrong and why. YAML 1.1 also reads ``0x794`` as 1940 and ``1_940`` or ``32:20`` as numbers:
+    here only plain decimals are numbers, so such values are reported instead of silently converted.
     """
 
 
 _PlainDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, _DECIMAL if tag == "tag:yaml.org,2002:int" else regexp)
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
     for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -31,6 +39,12 @@ _PlainDatesLoader.yaml_implicit_resolvers = {
 def read_entries(path: Path, log: ProblemLog) -> list:
     """Return the list of entries in ``path``, or an empty list after logging why it can't be read."""
     try:
+        if path.is_dir():
+            log.add("the whole file", "it is a folder, not a file", f"remove the folder and put the file {path.name} in its place")
+            return []
+        if path.stat().st_size > MAX_FILE_BYTES:
+            log.add("the whole file", f"it is {path.stat().st_size:,} bytes, over the limit of {MAX_FILE_BYTES:,}", "split or shorten it")
+            return []
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         log.add("the whole file", "the file is missing", f"create {path.name} (see data/README.md for its fields)")
@@ -42,13 +56,18 @@ def read_entries(path: Path, log: ProblemLog) -> list:
             "save the file with UTF-8 encoding",
         )
         return []
+    except OSError as error:
+        log.add("the whole file", f"it cannot be read ({error.strerror})", "check that the file exists and that you may read it")
+        return []
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: harmless here
     try:
+        structure_problem = _check_structure(text)
+        if structure_problem:
+            log.add(*structure_problem)
+            return []
         entries = yaml.load(text, Loader=_PlainDatesLoader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the whole file"
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        log.add(where, f"the YAML cannot be read ({problem})", "check the indentation, colons and quotes there")
+        log.add(*_describe_yaml_error(error))
         return []
     if entries is None:
         log.add("the whole file", "the file is empty", "add entries as a YAML list (see data/README.md)")
@@ -60,4 +79,62 @@ def read_entries(path: Path, log: ProblemLog) -> list:
             "start each entry with '- id: ...'",
         )
         return []
+    if not any(isinstance(item, dict) for item in entries):
+        # One message for the file, not one per line and more for every reference to it.
+        log.add("the whole file", "none of its entries is a set of 'key: value' fields", "start each entry with '- id: ...' and indent its fields under it")
+        return []
     return entries
+
+
+def _check_structure(text: str) -> tuple[str, str, str] | None:
+    """Refuse aliases (``*name``: a few lines can expand to gigabytes) and keys given twice in one mapping.
+
+    Works on the parser's events, before anything is built, so the cost is bounded by the text.
+    """
+    stack: list[list] = []  # per open collection: [is_mapping, expecting_key, keys seen]
+
+    def value_done():
+        if stack and stack[-1][0]:
+            stack[-1][1] = True
+
+    for event in yaml.parse(text, Loader=_PlainDatesLoader):
+        line = f"line {event.start_mark.line + 1}" if event.start_mark else "the whole file"
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return (line, "it uses a YAML anchor or alias (&name or *name)", "write the value out in full; data files may not use anchors or aliases")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if stack and stack[-1][0] and stack[-1][1]:
+                return (line, "a key is a list or a set of fields", "write each key as a plain word")
+            stack.append([isinstance(event, yaml.MappingStartEvent), True, {}])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            value_done()
+        elif isinstance(event, yaml.ScalarEvent):
+            if stack and stack[-1][0] and stack[-1][1]:
+                keys = stack[-1][2]
+                if event.value in keys:
+                    return (
+                        line,
+                        f"the key '{event.value[:40]}' is given twice in one entry (first at line {keys[event.value]}); YAML would keep only the last",
+                        "keep one of them",
+                    )
+                keys[event.value] = event.start_mark.line + 1
+                stack[-1][1] = False
+            else:
+                value_done()
+    return None
+
+
+def _describe_yaml_error(error: yaml.YAMLError) -> tuple[str, str, str]:
+    """Where and what a YAML error is, and a fix that fits it."""
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    # An unclosed bracket or quote is found only on a later line: point at where it was opened.
+    mark = context_mark if context_mark is not None and problem_mark is not None and context_mark.line < problem_mark.line else problem_mark
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the whole file"
+    problem = (getattr(error, "problem", None) or str(error).splitlines()[0])[:200]
+    context = getattr(error, "context", None)
+    if context and mark is context_mark:
+        problem = f"{context}: {problem}"
+    if "constructor for the tag" in problem or "could not determine a constructor" in str(error):
+        return where, "it uses a YAML tag such as !!python/object", "remove the tag: data files hold plain text, numbers, lists and fields only"
+    return where, f"the YAML cannot be read ({problem})", "check the brackets, colons, quotes and indentation there"

@@ -67,7 +67,7 @@ def render_chart(people: Sequence[Person], phase_titles: Mapping[str, str]) -> s
     ]
     return "\n".join(
         # Focusable and named, because on a phone the chart scrolls sideways (keyboard users too).
-        ['<div class="struggle-chart-wrap" markdown="0" tabindex="0" role="region" aria-label="Chart of the power struggle">',
+        ['<div class="struggle-chart-wrap" tabindex="0" role="region" aria-label="Chart of the power struggle">',
          *parts, "</div>", "", *_text_version(rows)]
     )
 

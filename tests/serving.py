@@ -1,0 +1,60 @@
+"""Serves a built site over real HTTP under a sub-path, as GitHub Pages does (optionally gzipped)."""
+
+import functools
+import gzip
+import io
+import shutil
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", "/")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Quiet, and gzips text files for browsers that accept it when ``compress`` is set, as GitHub Pages does."""
+
+    compress = False
+
+    def log_message(self, format, *args):  # noqa: A002  (the standard library's signature)
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wants_gzip and path.is_file() and self.path.split("?")[0].endswith(COMPRESSIBLE)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class _GzipHandler(_Handler):
+    compress = True
+
+
+@contextmanager
+def serve(site_dir: Path, sub_path: str, work_dir: Path, *, compress: bool = False):
+    """Serve ``site_dir`` at ``http://127.0.0.1:<port><sub_path>`` and yield that root URL.
+
+    Only the sub-path exists on the server, as on GitHub Pages, so a link that escapes it is a 404.
+    """
+    root = work_dir / "webroot"
+    shutil.copytree(site_dir, root / sub_path.strip("/"))
+    handler = functools.partial(_GzipHandler if compress else _Handler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
