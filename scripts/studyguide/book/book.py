@@ -163,7 +163,11 @@ def render_edition(edition: Edition, sections: list[Section], info: BookInfo) ->
     else:
         parts = [_answers_section(sections, link_back=False, own_book=True)]
     parts = [part for part in parts if part]
-    contents = "\n".join(f'<li><a href="#{anchor}">{html.escape(title)}</a></li>' for anchor, title, _ in parts)
+    entries = [(anchor, html.escape(title)) for anchor, title, _ in parts]
+    if edition is ANSWERS:
+        # One part only: its contents are the chapters and sections the answers are grouped by.
+        entries = re.findall(r'<h2 id="([^"]+)">(.*?)</h2>', parts[0][2]) if parts else []
+    contents = "\n".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in entries)
     document = "\n".join(
         [
             "<!DOCTYPE html>",
