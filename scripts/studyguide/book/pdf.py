@@ -161,8 +161,12 @@ def publish_books(
                 warnings, seconds = future.result()
                 output = site_dir / edition.file_name
                 if cached is not None and not warnings:
+                    # Written under a temporary name and renamed: a concurrent or interrupted build never
+                    # finds half a file in the cache.
                     cached.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(output, cached)
+                    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+                    shutil.copyfile(output, partial)
+                    os.replace(partial, cached)
                 results[edition.key] = Rendered(edition, output, seconds, False, tuple(warnings))
         if cache_dir is not None:
             _prune(cache_dir)
