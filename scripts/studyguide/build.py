@@ -8,15 +8,29 @@ from xml.etree.ElementTree import Element
 
 from . import exports
 from .book import book, organisers, printed_cards
+from .checker import corrections
+from .checker import page as checker_page
+from .checker.rules import RULES_PATH, rules_json
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
-from .pages import flashcards, glossary, people, sources, timeline
+from .pages import flashcards, glossary, people, quiz, revision, sources, timeline
 from .pages.cards import build_cards
 from .pages.chart import render_chart
+from .pages.scripts import script_tags
+from .tables import label_table_cells
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
-GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE)
+GENERATED_PAGES = (
+    glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, quiz.PAGE, revision.PAGE, sources.PAGE,
+    checker_page.PAGE,
+)  # fmt: skip
+# Other files the build writes into the site: path inside the site -> what renders it.
+GENERATED_FILES = {RULES_PATH: lambda build: rules_json(build.data)}
+
+# Pages that only work on screen (progress kept by the browser, self-marking questions, checking notes
+# typed into the page): not in the PDF.
+ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE, checker_page.PAGE)
 
 
 class GuideBuild:
@@ -29,6 +43,7 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        self.reading_order: list[str] = []  # pages in the navigation's order, when the site generator gives it
         # Whether pages link the PDFs (book, organisers, printable cards): False when a build makes none
         # and has none to keep, so that no page links a file the site lacks.
         self.link_print_documents = True
@@ -50,13 +65,18 @@ class GuideBuild:
         return found
 
     def link_page(self, root: Element, page: str, page_title: str) -> None:
-        """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
+        """Cross-link one hand-written page's tree, remember where each entry was mentioned, label wide tables."""
         for mention in PageLinker(self.matcher, page, page_title).link(root):
             self.mentions[mention.key].append(mention)
+        label_table_cells(root)
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add the key-dates box and revision-sheet links to a chapter, and the sheets' list to the home page."""
+        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; the sheets to
+        the home page; the corrections table to About the notes."""
+        if page == corrections.PAGE and corrections.MARKER in markdown:
+            references = {reference.id: reference for reference in self.data.references}
+            return corrections.insert_table(markdown, self.data.misconceptions, references, self.data.chapters)
         if page == "index.md":
             if not self.link_print_documents:
                 return markdown
@@ -69,6 +89,8 @@ class GuideBuild:
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown
+        # The script adds a small "Mark as revised" control under each section heading.
+        markdown = "\n".join([markdown.rstrip("\n"), "", *script_tags(page, "revision-store.js", "revised.js")]) + "\n"
         events = [event for event in self.data.events if event.section.chapter == stem]
         box = timeline.render_key_dates(events, page) if events else ""
         links = organisers.chapter_links(stem) if self.link_print_documents else ""
@@ -79,9 +101,11 @@ class GuideBuild:
         data = self.data
         references = {reference.id: reference for reference in data.references}
         if page == glossary.PAGE:
-            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order)
         if page == people.PAGE:
-            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+            return people.render_people(
+                data.people, self.mentions, self.events_by_key, data.phase_titles, references, data.chapters, self.reading_order
+            )
         if page == timeline.PAGE:
             by_id = {person.id: person for person in data.people}
             chart = render_chart(data.people, data.phase_titles)
@@ -93,10 +117,17 @@ class GuideBuild:
                 return page_markdown
             downloads = exports.downloads_markdown(cards, data.chapters, flashcards.PAGE, self.link_print_documents)
             return f"{page_markdown}\n{downloads}"
+        if page == quiz.PAGE:
+            return quiz.render_quiz(quiz.build_questions(data, self.mentions), data.chapters)
+        if page == revision.PAGE:
+            question_ids = [question.id for question in quiz.build_questions(data, self.mentions)]
+            return revision.render_revision(build_cards(data, self.mentions), data.chapters, question_ids)
         if page == sources.PAGE:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
             )
+        if page == checker_page.PAGE:
+            return checker_page.render_page(data)
         raise KeyError(f"{page} is not a generated page")
 
     def write_organisers(self, site_dir: Path, paper: str) -> list[Path]:

@@ -341,20 +341,23 @@ def _condense_mentions(article: Tag) -> None:
             for node in list(read.previous_siblings):
                 node.extract()
             read.replace_with(read[read.index("Read:"):])
-    for paragraph in article.find_all("p", class_="timeline-links"):
-        for link in paragraph.find_all("a"):
+    # The Glossary and Who's who list mentions and events in grouped lists (pages/mentions.py): in print,
+    # one line each, the pages that mention the entry and the dates of its events.
+    for box in article.select("div.mentions"):
+        links = [item.find("a") for item in box.find_all("li") if item.find("a")]
+        _one_line(box, links, ", ")
+    for box in article.select("div.timeline-links"):
+        links = box.find_all("a")
+        for link in links:
             link.string = link.get_text().split(":")[0]
-    for paragraph in article.find_all("p", class_="mentions"):
-        label = paragraph.find("strong")
-        first_per_page = {}
-        for link in paragraph.find_all("a"):
-            first_per_page.setdefault(link["href"].split("#")[0], link)
-        paragraph.clear()
-        paragraph.append(label)
-        for position, link in enumerate(first_per_page.values()):
-            link.string = link.get_text().split(":")[0]
-            paragraph.append(" " if position == 0 else ", ")
-            paragraph.append(link)
+        _one_line(box, links, "; ")
+
+
+def _one_line(box: Tag, links: list, separator: str) -> None:
+    label = box.find("strong")
+    parts = [str(label)] + [separator.join(str(link) for link in links)]
+    classes = " ".join(box.get("class", []))
+    box.replace_with(BeautifulSoup(f'<p class="{classes}">{" ".join(parts)}</p>', "html.parser"))
 
 
 def _prefix_ids(article: Tag, page: BookPage) -> None:
