@@ -21,6 +21,7 @@ REMOVED = f"{CONTENT_CHROME}, form.tl-filters, script, noscript, .screen-only"
 REFERENCE_PAGES = {"glossary/", "people/", "timeline/", "flashcards/"}  # looked things up in: set smaller
 # Collapsible kinds whose bodies are answers: moved to the Answers section, left out of the workbook.
 HIDDEN_ANSWERS = {"question", "success", "tip", "warning"}
+LONG_BOX_ITEMS = 6  # a box with this many list items (key dates) may run onto the next page
 NUMBERED = re.compile(r"^(\d+)\.\s*")  # "3. Why did ..." -> question 3
 CHAPTER_URL = re.compile(r"^chapters/0*(\d+)-")
 
@@ -314,6 +315,9 @@ def _page_section(page: BookPage, by_url: dict, site_url: str | None) -> Section
     _prefix_ids(article, page)
     _rewrite_links(article, page, by_url, site_url)
     answers, card_groups = _move_answers(article, page)
+    for box in article.select(f"div.{BOX_CLASS}"):
+        if len(box.find_all("li")) >= LONG_BOX_ITEMS:
+            box["class"] = [*box.get("class", []), "long-box"]
     apply_print_wording(article, page.url, card_groups)
     heading = article.find("h1")
     if heading is not None:

@@ -45,6 +45,11 @@ RULES = (
         "no answers, for homework and tests, and the answers on their own.",
     ),
     PrintWording(
+        "people/", r"hover|\btap\b",
+        "One card per person, in order of surname. In the chapters, the first mention of a person on each page "
+        "is underlined; each card lists the pages of the guide that mention them.",
+    ),
+    PrintWording(
         "glossary/", r"hover",
         "Each term lists the pages of the guide that mention it. In the chapters, the first mention of a term "
         "in each section is underlined with dots.",
