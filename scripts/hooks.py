@@ -234,7 +234,9 @@ def _write_pdf(config):
     start = time.perf_counter()
     site_dir = Path(config.site_dir)
     try:
-        warnings = publish_book(site_dir, pages, config.site_name, config.site_description, config.site_url, _paper)
+        # The covers give the address only when the build knows the real one, never the local default.
+        site_url = known_site_url(config.site_url)
+        warnings = publish_book(site_dir, pages, config.site_name, config.site_description, site_url, _paper, log.info)
     except MissingFontsError as error:
         raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     for warning in warnings:

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from . import exports
-from .book import organisers, printed_cards
+from .book import book, organisers, printed_cards
 from .checker import corrections
 from .checker import page as checker_page
 from .checker.rules import RULES_PATH, rules_json
@@ -80,7 +80,12 @@ class GuideBuild:
         if page == "index.md":
             if not self.link_print_documents:
                 return markdown
-            return f"{markdown}\n\n{organisers.home_page_links(self.data.chapters)}"
+            return f"{markdown}\n\n{organisers.home_page_links(self.data.chapters)}\n\n{book.edition_links(page)}\n"
+        if page == book.EDITION_LINKS_PAGE:
+            # Teachers look for the workbook with the exam questions: say so before the first of them.
+            if not self.link_print_documents:
+                return markdown
+            return markdown.replace("\n## ", f"\n{book.edition_links(page)}\n\n## ", 1)
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown
@@ -154,7 +159,8 @@ class GuideBuild:
         made = [
             f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)
         ]
-        return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}"]
+        editions = [edition.file_name for edition in book.EDITIONS if edition is not book.GUIDE]
+        return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}", *editions]
 
     def write_printed_cards(self, site_dir: Path, paper: str) -> Path:
         """Write the flashcards as a PDF to print double-sided and cut out."""
