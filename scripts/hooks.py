@@ -18,10 +18,11 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 import material_html
+from studyguide import social
 from studyguide.book.fonts import FontsMissing
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
-from studyguide.build import GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
+from studyguide.build import GENERATED_FILES, GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
 from studyguide.data.problems import DataError
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
@@ -59,7 +60,8 @@ def on_config(config):
     _paper = os.environ.get("PDF_PAPER", "a4").lower()
     if _paper not in PAPER_SIZES:
         raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER'][:20]!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
-    problem = site_url_problem(config.site_url or "")
+    # No SITE_URL (mkdocs.yml's default) means no public address: nothing to check.
+    problem = site_url_problem(config.site_url) if config.site_url else None
     if problem:
         shown = (config.site_url or "")[:80]
         raise PluginError(
@@ -98,6 +100,11 @@ def on_files(files, config):
     """Add the generated pages last, so that they are rendered after every page that links to them."""
     for page in GENERATED_PAGES:
         files.append(File.generated(config, page, content=""))
+    for path, render in GENERATED_FILES.items():
+        files.append(File.generated(config, path, content=render(_build)))
+    # The picture for shared links (overrides/main.html names it): made here, never committed.
+    picture = social.social_image(config.site_name, "Checked dates, self-tests, a timeline and a printable PDF")
+    files.append(File.generated(config, social.PATH, content=picture))
     return files
 
 
@@ -136,9 +143,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_nav(nav, config, files):
-    """Remember the reading order for the PDF."""
+    """Remember the reading order for the PDF and for the order of "Mentioned in" lists."""
     global _nav
     _nav = nav
+    _build.reading_order = [page.file.src_uri for page in nav.pages]
     return nav
 
 
@@ -242,7 +250,7 @@ def on_serve(server, config, builder):
     def guarded_rebuild():
         try:
             rebuild()
-        except BaseException as error:  # noqa: BLE001 (MkDocs' own loop would print a traceback and then hang requests)
+        except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
             if not getattr(error, "message", None) and not isinstance(error, SystemExit):

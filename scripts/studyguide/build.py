@@ -8,6 +8,9 @@ from xml.etree.ElementTree import Element
 
 from . import exports
 from .book import organisers, printed_cards
+from .checker import corrections
+from .checker import page as checker_page
+from .checker.rules import RULES_PATH, rules_json
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
@@ -15,14 +18,19 @@ from .pages import flashcards, glossary, people, quiz, revision, sources, timeli
 from .pages.cards import build_cards
 from .pages.chart import render_chart
 from .pages.scripts import script_tags
+from .tables import label_table_cells
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
 GENERATED_PAGES = (
     glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, quiz.PAGE, revision.PAGE, sources.PAGE,
+    checker_page.PAGE,
 )  # fmt: skip
+# Other files the build writes into the site: path inside the site -> what renders it.
+GENERATED_FILES = {RULES_PATH: lambda build: rules_json(build.data)}
 
-# Pages that only work on screen (progress kept by the browser, self-marking questions): not in the PDF.
-ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE)
+# Pages that only work on screen (progress kept by the browser, self-marking questions, checking notes
+# typed into the page): not in the PDF.
+ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE, checker_page.PAGE)
 
 
 class GuideBuild:
@@ -35,6 +43,7 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        self.reading_order: list[str] = []  # pages in the navigation's order, when the site generator gives it
         # Whether pages link the PDFs (book, organisers, printable cards): False when a build makes none
         # and has none to keep, so that no page links a file the site lacks.
         self.link_print_documents = True
@@ -56,13 +65,18 @@ class GuideBuild:
         return found
 
     def link_page(self, root: Element, page: str, page_title: str) -> None:
-        """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
+        """Cross-link one hand-written page's tree, remember where each entry was mentioned, label wide tables."""
         for mention in PageLinker(self.matcher, page, page_title).link(root):
             self.mentions[mention.key].append(mention)
+        label_table_cells(root)
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; sheets to home."""
+        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; the sheets to
+        the home page; the corrections table to About the notes."""
+        if page == corrections.PAGE and corrections.MARKER in markdown:
+            references = {reference.id: reference for reference in self.data.references}
+            return corrections.insert_table(markdown, self.data.misconceptions, references, self.data.chapters)
         if page == "index.md":
             if not self.link_print_documents:
                 return markdown
@@ -82,9 +96,11 @@ class GuideBuild:
         data = self.data
         references = {reference.id: reference for reference in data.references}
         if page == glossary.PAGE:
-            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order)
         if page == people.PAGE:
-            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+            return people.render_people(
+                data.people, self.mentions, self.events_by_key, data.phase_titles, references, data.chapters, self.reading_order
+            )
         if page == timeline.PAGE:
             by_id = {person.id: person for person in data.people}
             chart = render_chart(data.people, data.phase_titles)
@@ -105,6 +121,8 @@ class GuideBuild:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
             )
+        if page == checker_page.PAGE:
+            return checker_page.render_page(data)
         raise KeyError(f"{page} is not a generated page")
 
     def write_organisers(self, site_dir: Path, paper: str) -> list[Path]:
