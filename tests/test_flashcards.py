@@ -96,7 +96,8 @@ def prompt_problems(prompt: str, phase_titles) -> list[str]:
         problems.append("unbalanced quotes")
     if any(title in prompt for title in phase_titles.values()):
         problems.append("a phase name instead of a chapter name")
-    if not (prompt[:1].isupper() and prompt.endswith("?")):
+    # A question, or a statement to judge after "True or false?".
+    if not (prompt[:1].isupper() and (prompt.endswith("?") or prompt.startswith("True or false? "))):
         problems.append("not a question starting with a capital")
     return problems
 

