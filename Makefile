@@ -88,6 +88,12 @@ audit: build
 links: build
 	$(BIN)/python tests/linkcheck.py $(SITE_DIR)
 
+# Refresh the vendored ts-fsrs (FSRS scheduler for the flashcard drill) from the exact version pinned in
+# package.json/package-lock.json: `npm pack` checked against the lock's sha512, copied byte for byte.
+.PHONY: vendor
+vendor:
+	$(PYTHON) scripts/vendor_fsrs.py
+
 # Check a teacher's or student's notes with the same rules as the "Check your notes" page (needs Node).
 check-notes: $(STAMP)
 	@test -n "$(FILE)" || { echo "Usage: make check-notes FILE=notes.txt"; exit 2; }

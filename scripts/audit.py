@@ -12,9 +12,10 @@ from pathlib import Path
 
 from studyguide.paths import REPO_ROOT
 
+# The server and the sub-path are the tests' own (tests/serving.py, tests/sitebuild.py).
 sys.path.insert(0, str(REPO_ROOT / "tests"))
-from serving import serve  # noqa: E402  (test support, found through the path set just above)
-from sitebuild import SUB_PATH  # noqa: E402
+from serving import serve
+from sitebuild import SUB_PATH
 
 PAGES = ["", "chapters/02-triumvirate/", "glossary/", "timeline/"]
 RUNS = 3  # Lighthouse's simulated timings vary from run to run; each score is the median of three
@@ -49,7 +50,9 @@ def main() -> int:
             runs = [_lighthouse(lighthouse, base + page, Path(root) / "report.json") for _ in range(RUNS)]
             scores = {name: statistics.median(run[name] for run in runs) for name in TARGETS}
             print(f"{'/' + page:<28}" + "".join(f"{scores[name]:>16}" for name in TARGETS))
-            failures += [f"/{page} {name} {scores[name]} < {target}" for name, target in TARGETS.items() if scores[name] < target]
+            failures += [
+                f"/{page} {name} {scores[name]} < {target}" for name, target in TARGETS.items() if scores[name] < target
+            ]
     if failures:
         print("Below target:\n  " + "\n  ".join(failures), file=sys.stderr)
         return 1

@@ -22,7 +22,7 @@ PDF_NAME = "stalins-rise-to-power.pdf"
 LOCK_NAME = ".build.lock"
 
 
-class BuildStopped(Exception):
+class BuildStoppedError(Exception):
     """A problem the person building can fix; its message says how."""
 
 
@@ -31,7 +31,7 @@ def _lock(root: Path):
     try:
         handle = open(root / LOCK_NAME, "a+")  # noqa: SIM115 (held for the whole build)
     except OSError as error:
-        raise BuildStopped(
+        raise BuildStoppedError(
             f"cannot write in {root} ({error.strerror}). Fix: build in a folder you can write to, "
             "or make this one writable (chmod u+w)"
         ) from None
@@ -56,7 +56,10 @@ def _clear_leftovers(*paths: Path) -> None:
         try:
             _remove(path)
         except OSError as error:
-            raise BuildStopped(f"{path} is left over from an earlier build and cannot be removed ({error.strerror}). Fix: remove it by hand") from None
+            raise BuildStoppedError(
+                f"{path} is left over from an earlier build and cannot be removed ({error.strerror}). Fix: remove "
+                f"it by hand"
+            ) from None
 
 
 def _run_mkdocs(mkdocs: str, scratch: Path, environment: dict) -> int:
@@ -79,8 +82,9 @@ def _check_replaceable(site: Path) -> None:
     for folder, _, _ in os.walk(site):
         if not os.access(folder, os.W_OK | os.X_OK):
             shown = Path(folder).relative_to(site.parent)
-            raise BuildStopped(
-                f"{site.name}/ could not be replaced: {shown}/ is read-only, so nothing was built and {site.name}/ is unchanged. "
+            raise BuildStoppedError(
+                f"{site.name}/ could not be replaced: {shown}/ is read-only, so nothing was built and {site.name}/ "
+                f"is unchanged. "
                 f"Fix: make it writable (chmod -R u+w {site.name}) and build again"
             )
 
@@ -124,7 +128,7 @@ def _swap(scratch: Path, site: Path, old: Path) -> None:
         try:
             os.rename(site, old)
         except OSError as error:
-            raise BuildStopped(
+            raise BuildStoppedError(
                 f"{site.name}/ cannot be replaced ({error.strerror}); it is unchanged. "
                 f"Fix: make it and its folder writable (chmod -R u+w {site.name}) and build again"
             ) from None
@@ -133,12 +137,18 @@ def _swap(scratch: Path, site: Path, old: Path) -> None:
     except OSError as error:
         if had_site:
             os.rename(old, site)
-        raise BuildStopped(f"the new site could not be moved into {site.name}/ ({error.strerror}); the old one is unchanged") from None
+        raise BuildStoppedError(
+            f"the new site could not be moved into {site.name}/ ({error.strerror}); the old one is unchanged"
+        ) from None
     try:
         _remove(old)
     except OSError as error:
-        print(f"Warning: the new site is in {site.name}/, but the old one could not be removed from {old.name}/ ({error.strerror}); "
-              "the next build removes it.", file=sys.stderr)
+        print(
+            f"Warning: the new site is in {site.name}/, but the old one could not be removed from {old.name}/ "
+            f"({error.strerror}); "
+            "the next build removes it.",
+            file=sys.stderr,
+        )
 
 
 def _swap_pdf(pdf: Path, site: Path) -> None:
@@ -149,7 +159,9 @@ def _swap_pdf(pdf: Path, site: Path) -> None:
         os.replace(temporary, site / PDF_NAME)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise BuildStopped(f"the PDF could not be written into {site.name}/ ({error.strerror}). Fix: make {site.name}/ writable") from None
+        raise BuildStoppedError(
+            f"the PDF could not be written into {site.name}/ ({error.strerror}). Fix: make {site.name}/ writable"
+        ) from None
 
 
 def _remove_quietly(path: Path) -> None:
@@ -174,7 +186,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         return build(site, mkdocs, pdf_only)
-    except BuildStopped as stopped:
+    except BuildStoppedError as stopped:
         print(f"Build stopped: {stopped}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -17,15 +17,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-import material_html
-from studyguide.book.fonts import FontsMissing
+from studyguide import social
+from studyguide.book.fonts import MissingFontsError, check_fonts
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
-from studyguide.build import GENERATED_FILES, GENERATED_PAGES, GuideBuild
+from studyguide.build import GENERATED_FILES, GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
 from studyguide.data.problems import DataError
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
 from studyguide.safety import add_content_security_policy, duplicate_ids, site_url_problem, unsafe_markup
+from studyguide.theme import ThemeChangedError, fix_page
 
 _build = None  # the GuideBuild of the build in progress
 _page = None  # the hand-written page being converted, or None for a generated one
@@ -58,8 +59,11 @@ def on_config(config):
     global _build, _paper
     _paper = os.environ.get("PDF_PAPER", "a4").lower()
     if _paper not in PAPER_SIZES:
-        raise PluginError(f"PDF_PAPER is {os.environ['PDF_PAPER'][:20]!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}.")
-    problem = site_url_problem(config.site_url or "")
+        raise PluginError(
+            f"PDF_PAPER is {os.environ['PDF_PAPER'][:20]!r}. Fix: set it to one of: {', '.join(PAPER_SIZES)}."
+        )
+    # No SITE_URL (mkdocs.yml's default) means no public address: nothing to check.
+    problem = site_url_problem(config.site_url) if config.site_url else None
     if problem:
         shown = (config.site_url or "")[:80]
         raise PluginError(
@@ -74,6 +78,12 @@ def on_config(config):
     config.extra["guide_pdf_link"] = _pdf_wanted() or _previous_pdf() is not None
     _build.link_print_documents = config.extra["guide_pdf_link"]
     _build.link_downloads = _downloads_wanted()
+    if _pdf_wanted():
+        # Before any page is built: a missing font stops the build in seconds, not after the whole site.
+        try:
+            check_fonts()
+        except MissingFontsError as error:
+            raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     config.markdown_extensions.append(_CrossLinkExtension())
     # The template adds the manifest and the offline script only where the worker will exist.
     config.extra["offline"] = os.environ.get("GUIDE_OFFLINE", "on").lower() != "off"
@@ -100,6 +110,9 @@ def on_files(files, config):
         files.append(File.generated(config, page, content=""))
     for path, render in GENERATED_FILES.items():
         files.append(File.generated(config, path, content=render(_build)))
+    # The picture for shared links (overrides/main.html names it): made here, never committed.
+    picture = social.social_image(config.site_name, "Checked dates, self-tests, a timeline and a printable PDF")
+    files.append(File.generated(config, social.PATH, content=picture))
     return files
 
 
@@ -125,7 +138,8 @@ def on_page_content(html, page, config, files):
     if problems:
         raise PluginError(
             f"docs/{page.file.src_uri}: {'; '.join(problems[:5])}. "
-            "Fix: remove it; pages may not run script (event handlers such as onclick=, javascript: links, inline scripts)."
+            "Fix: remove it; pages may not run script (event handlers such as onclick=, javascript: links, inline "
+            "scripts)."
         )
     duplicates = duplicate_ids(html)
     if duplicates:
@@ -138,9 +152,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_nav(nav, config, files):
-    """Remember the reading order for the PDF."""
+    """Remember the reading order for the PDF and for the order of "Mentioned in" lists."""
     global _nav
     _nav = nav
+    _build.reading_order = [page.file.src_uri for page in nav.pages]
     return nav
 
 
@@ -152,14 +167,14 @@ def known_site_url(site_url: str | None) -> str | None:
 
 
 def on_post_page(output, page, config):
-    """Fix what Material writes where it breaks accessibility or the HTML standard (material_html.py), then
+    """Fix what Material writes where it breaks accessibility or the HTML standard (studyguide/theme.py), then
     give the page a Content-Security-Policy that forbids inline handlers and javascript: URLs.
 
     No policy under `mkdocs serve`, whose live-reload script is inline and added after this hook.
     """
     try:
-        output = material_html.fix_page(output)
-    except material_html.MaterialChanged as error:
+        output = fix_page(output)
+    except ThemeChangedError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     if _command == "serve":
         return output
@@ -171,8 +186,8 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     try:
-        return material_html.fix_page(output)
-    except material_html.MaterialChanged as error:
+        return fix_page(output)
+    except ThemeChangedError as error:
         raise PluginError(f"{template_name}: {error}") from None
 
 
@@ -215,12 +230,12 @@ def _keep_previous_print_documents(site_dir: Path) -> None:
 
 
 def _write_pdf(config):
-    pages = [(page.url, page.title) for page in _nav.pages]
+    pages = [(page.url, page.title) for page in _nav.pages if page.file.src_uri not in ONLINE_ONLY_PAGES]
     start = time.perf_counter()
     site_dir = Path(config.site_dir)
     try:
         warnings = publish_book(site_dir, pages, config.site_name, config.site_description, config.site_url, _paper)
-    except FontsMissing as error:
+    except MissingFontsError as error:
         raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
     for warning in warnings:
         log.warning(f"PDF: {warning}")
@@ -244,7 +259,7 @@ def on_serve(server, config, builder):
     def guarded_rebuild():
         try:
             rebuild()
-        except BaseException as error:  # noqa: BLE001 (MkDocs' own loop would print a traceback and then hang requests)
+        except BaseException as error:  # (MkDocs' own loop would print a traceback and then hang requests)
             if isinstance(error, KeyboardInterrupt):
                 raise
             if not getattr(error, "message", None) and not isinstance(error, SystemExit):

@@ -1,4 +1,4 @@
-"""A small valid data set (tests/fixtures/valid), and ways to break a copy of it: change the parsed data, or the text."""
+"""A small valid data set (tests/fixtures/valid), and ways to break a copy: change the parsed data, or the text."""
 
 import shutil
 from collections.abc import Callable

@@ -1,8 +1,12 @@
 """Regenerates tests/data/notes-fingerprints.txt from the source notes beside the project."""
 
 import sys
+from pathlib import Path
 
-from originality import FINGERPRINTS as OUTPUT  # tests/ is on the path
+# tests/ is on the path as this script's folder; scripts/ holds studyguide.paths, which originality uses.
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from originality import FINGERPRINTS as OUTPUT
 from originality import NOTES_DIR, fingerprints
 
 

@@ -47,7 +47,8 @@ def _fetch(url: str):
 
 def _ids(html: bytes) -> set:
     soup = BeautifulSoup(html, "html.parser")
-    return {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    names = {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    return {tag["id"] for tag in soup.find_all(id=True)} | names
 
 
 def crawl(root_url: str) -> CrawlReport:

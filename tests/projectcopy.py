@@ -23,19 +23,32 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def make(root: Path, target: str = "build", *args: str, pdf: bool = False, env: dict | None = None,
-         user: list[str] | None = None, background: bool = False):
-    """Run ``make <target>`` in ``root``; the PDF is off unless the test is about it (it takes ten seconds).
+def make(
+    root: Path,
+    target: str = "build",
+    *args: str,
+    pdf: bool = False,
+    env: dict | None = None,
+    user: list[str] | None = None,
+    background: bool = False,
+):
+    """Run ``make <target>`` in ``root``; the PDF and the other extras are off unless the test is about them.
 
     Returns the finished ``CompletedProcess``, or the running ``Popen`` when ``background``.
     """
     command = [*(user or []), "make", "--no-print-directory", target, f"VENV={VENV}", *args]
-    environment = {**os.environ, "GUIDE_PDF": "on" if pdf else "off", **(env or {})}
+    switch = "on" if pdf else "off"
+    # The PDF, the print documents, the decks and the offline worker: on only where the test is about them.
+    environment = {**os.environ, "GUIDE_PDF": switch, "GUIDE_DOWNLOADS": switch, "GUIDE_OFFLINE": switch, **(env or {})}
     if background:
-        return subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return subprocess.Popen(
+            command, cwd=root, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
     return subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True, check=False)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` and its bytes, to check that a failed build changed nothing."""
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }

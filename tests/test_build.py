@@ -1,5 +1,6 @@
 """The real site builds strictly and contains the pages later work relies on."""
 
+import os
 import subprocess
 
 import pytest
@@ -48,6 +49,8 @@ def test_make_build_is_strict_and_prints_no_end_of_life_banner(tmp_path):
     result = subprocess.run(
         ["make", "--no-print-directory", "build", f"SITE_DIR={tmp_path / 'site'}"],
         cwd=REPO_ROOT,
+        # Without the PDF: the session's build (conftest.site_dir) makes it strictly and test_pdf checks it.
+        env={**os.environ, "GUIDE_PDF": "off"},
         capture_output=True,
         text=True,
         check=False,

@@ -103,7 +103,10 @@ def test_a_read_only_site_is_left_whole_as_a_non_root_user(open_project):
     result = make(project, "build", *arguments, env=environment, user=AS_NOBODY)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "site/ could not be replaced: site/chapters/ is read-only, so nothing was built and site/ is unchanged. Fix: make it writable" in output
+    assert (
+        "site/ could not be replaced: site/chapters/ is read-only, so nothing was built and site/ is unchanged. "
+        "Fix: make it writable" in output
+    )
     assert "Traceback" not in output
     assert snapshot(site) == before
     assert sorted(path.name for path in project.iterdir() if path.name.startswith("site")) == ["site"]
@@ -121,5 +124,8 @@ def test_a_read_only_project_folder_gives_a_clear_message_as_a_non_root_user(ope
         os.chmod(project, 0o755)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert f"Build stopped: cannot write in {project} (Permission denied). Fix: build in a folder you can write to" in output
+    assert (
+        f"Build stopped: cannot write in {project} (Permission denied). Fix: build in a folder you can write to"
+        in output
+    )
     assert "Traceback" not in output and snapshot(site) == before

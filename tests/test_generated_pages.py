@@ -1,5 +1,6 @@
 """The real build's generated pages and cross-links: glossary, who's who, timeline and key dates."""
 
+import functools
 from datetime import date
 
 import pytest
@@ -17,6 +18,7 @@ def data():
     return load_guide_data()
 
 
+@functools.cache  # each page is parsed once; the tests only read it
 def _page(site_dir, path):
     return BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -25,7 +27,19 @@ def _page(site_dir, path):
 def test_every_chapter_has_at_least_15_glossary_or_people_links(site_dir, chapter):
     links = article(site_dir, f"chapters/{chapter}").select("a.autolink")
     assert len(links) >= 15, f"{chapter}: only {len(links)} cross-links"
-    assert all(link.get("title") for link in links), "every cross-link carries its definition as hover text"
+    assert all(link.get("data-preview") and not link.get("title") for link in links), "previews, not Material tooltips"
+    described = {span["id"] for span in article(site_dir, f"chapters/{chapter}").select(".autolink-descriptions span")}
+    assert all(link["aria-describedby"] in described for link in links), "each link is described by its preview"
+
+
+@pytest.mark.parametrize("chapter", CHAPTER_ANCHORS)
+def test_people_are_linked_once_per_chapter_and_never_in_the_summary(site_dir, chapter):
+    content = article(site_dir, f"chapters/{chapter}")
+    people = [link["href"] for link in content.select("a.autolink-person")]
+    assert len(people) == len(set(people)), "a person is linked at the first mention on the page only"
+    assert not content.select(
+        ".admonition.abstract a.autolink, .admonition.question a.autolink, .admonition.example a.autolink"
+    )
 
 
 @pytest.mark.parametrize("page", HAND_WRITTEN)

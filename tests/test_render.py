@@ -6,6 +6,7 @@ from studyguide.data.load import load_guide_data
 from studyguide.data.model import Mention
 from studyguide.pages.chart import render_chart
 from studyguide.pages.glossary import render_glossary
+from studyguide.pages.mentions import mention_groups
 from studyguide.pages.people import render_people
 from studyguide.pages.sources import render_sources
 from studyguide.pages.timeline import insert_key_dates, render_key_dates, render_timeline
@@ -39,15 +40,44 @@ MENTIONS = {
 }
 
 
+READING_ORDER = ["index.md", "chapters/02-triumvirate.md"]
+
+
 def test_glossary_page(data, events_by_key):
-    assert_matches_golden("glossary.md", render_glossary(data.terms, MENTIONS, events_by_key))
+    glossary = render_glossary(data.terms, MENTIONS, events_by_key, data.chapters, READING_ORDER)
+    assert_matches_golden("glossary.md", glossary)
 
 
 def test_people_page(data, events_by_key):
     references = {reference.id: reference for reference in data.references}
-    assert_matches_golden(
-        "people.md", render_people(data.people, MENTIONS, events_by_key, data.phase_titles, references)
+    people = render_people(
+        data.people, MENTIONS, events_by_key, data.phase_titles, references, data.chapters, READING_ORDER
     )
+    assert_matches_golden("people.md", people)
+
+
+def test_mentions_are_grouped_by_page_in_reading_order_deduplicated_and_folded():
+    pages = ["index.md", "about.md", *(f"chapters/0{n}-c.md" for n in range(1, 6))]
+    mentions = [
+        Mention("term:x", page, f"Title {page}", anchor, f"Section {anchor}")
+        for page in pages
+        for anchor in ("a", "a", "b")
+    ]
+    lines = mention_groups("Mentioned in:", mentions, "glossary.md", reading_order=pages)
+    listed = [line for line in lines if line.startswith("- ")]
+    assert [line.split("](")[1].split(")")[0] for line in listed] == [
+        "chapters/01-c.md",
+        "chapters/02-c.md",
+        "chapters/03-c.md",
+        "chapters/04-c.md",
+        "chapters/05-c.md",
+        "index.md",
+        "about.md",
+    ], "chapters first, then the other pages, in reading order"
+    chapter = "chapters/01-c.md"
+    assert listed[0] == f"- [Title {chapter}]({chapter}): [Section a]({chapter}#a), [Section b]({chapter}#b)"
+    fold = lines.index('<details class="more-mentions" markdown><summary>4 more pages</summary>')
+    assert lines[fold - 2] == listed[2], "three groups show; the other four fold away"
 
 
 def test_timeline_page(data):
@@ -58,6 +88,13 @@ def test_timeline_page(data):
 
 def test_power_struggle_chart(data):
     assert_matches_golden("chart.html", render_chart(data.people, data.phase_titles))
+
+
+def test_chart_has_a_phone_layout_and_bridges_stalins_years_between_the_phases():
+    data = load_guide_data()  # the real data: the fixture's Stalin takes a side in one phase only
+    chart = render_chart(data.people, data.phase_titles)
+    assert chart.count("<svg ") == 2 and "struggle-chart--wide" in chart and "struggle-chart--phone" in chart
+    assert chart.count("Joseph Stalin, 1930–1934, between the phases: with Stalin&#x27;s majority") == 2
 
 
 def test_key_dates_box_goes_after_the_key_questions(data):
@@ -91,3 +128,10 @@ def test_sources_page(data):
     citing_pages = {"historian-two": ("chapters/02-triumvirate.md",)}
     titles = {"chapters/02-triumvirate.md": "The Triumvirate"}
     assert_matches_golden("sources.md", render_sources(data.references, data.events, data.people, citing_pages, titles))
+
+
+def test_revision_page(data):
+    from studyguide.pages.cards import build_cards
+    from studyguide.pages.revision import render_revision
+
+    assert_matches_golden("revision.md", render_revision(build_cards(data, MENTIONS), data.chapters, ["date-x"]))

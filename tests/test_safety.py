@@ -4,7 +4,12 @@ import pytest
 
 from studyguide.safety import add_content_security_policy, duplicate_ids, site_url_problem, unsafe_markup
 
-GOOD_ADDRESSES = ["https://example.org/", "https://you.github.io/study-guide/", "http://127.0.0.1:8000/", "http://localhost:8000/guide/"]
+GOOD_ADDRESSES = [
+    "https://example.org/",
+    "https://you.github.io/study-guide/",
+    "http://127.0.0.1:8000/",
+    "http://localhost:8000/guide/",
+]
 BAD_ADDRESSES = [
     ('https://example.org/"><script>alert(1)</script>/', "a quote"),
     ("javascript://example.org/%0aalert(1)", "not http:// or https://"),
@@ -28,20 +33,26 @@ def test_bad_addresses_are_refused_with_a_reason(url, reason):
     assert reason in (site_url_problem(url) or "")
 
 
-@pytest.mark.parametrize("html, problem", [
-    ('<p onclick="x()">a</p>', "<p> has an event handler (onclick=...)"),
-    ('<img src=x OnError=alert(1)>', "<img> has an event handler (onerror=...)"),
-    ('<a href=" jav&#x09;ascript:alert(1)">a</a>', "<a> has a script URL"),
-    ('<a href="JAVASCRIPT:alert(1)">a</a>', "<a> has a script URL"),
-    ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed"),
-    ("<script>alert(1)</script>", "an inline <script>"),
-])
+@pytest.mark.parametrize(
+    "html, problem",
+    [
+        ('<p onclick="x()">a</p>', "<p> has an event handler (onclick=...)"),
+        ("<img src=x OnError=alert(1)>", "<img> has an event handler (onerror=...)"),
+        ('<a href=" jav&#x09;ascript:alert(1)">a</a>', "<a> has a script URL"),
+        ('<a href="JAVASCRIPT:alert(1)">a</a>', "<a> has a script URL"),
+        ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed"),
+        ("<script>alert(1)</script>", "an inline <script>"),
+    ],
+)
 def test_script_in_page_content_is_found(html, problem):
     assert any(problem in found for found in unsafe_markup(html)), unsafe_markup(html)
 
 
 def test_ordinary_content_passes():
-    html = '<p><a href="../glossary/#politburo" title="A &lt; B">x</a></p><script src="x.js"></script><script type="application/json">{}</script>'
+    html = (
+        '<p><a href="../glossary/#politburo" title="A &lt; B">x</a></p>'
+        '<script src="x.js"></script><script type="application/json">{}</script>'
+    )
     assert unsafe_markup(html) == [] and duplicate_ids(html) == []
 
 
@@ -50,7 +61,10 @@ def test_duplicate_ids_are_found():
 
 
 def test_the_policy_hashes_only_the_theme_scripts_and_comes_first():
-    page = '<html><head><meta charset="utf-8"><script>theme()</script></head><body><article><script>content()</script></article></body></html>'
+    page = (
+        '<html><head><meta charset="utf-8"><script>theme()</script></head>'
+        "<body><article><script>content()</script></article></body></html>"
+    )
     result = add_content_security_policy(page, "<script>content()</script>")
     assert result.startswith('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')
     policy = result.split('content="')[1].split('"')[0]

@@ -1,4 +1,4 @@
-"""`mkdocs serve` (as `make serve` runs it): a busy port is avoided, and broken data mid-session keeps the last good pages."""
+"""`mkdocs serve` as `make serve` runs it: a busy port is avoided; broken data keeps the last good pages."""
 
 import re
 import socket
@@ -6,8 +6,9 @@ import subprocess
 import time
 import urllib.request
 
-from datafixtures import mutate
 from projectcopy import VENV, copy_project
+
+from datafixtures import mutate
 
 
 def _wait_for(log_path, pattern: str, timeout: float = 90) -> re.Match:
@@ -35,7 +36,10 @@ def test_serve_picks_a_free_port_and_keeps_the_last_good_pages(tmp_path):
         with log_path.open("w") as log:
             server = subprocess.Popen(
                 [str(VENV / "bin" / "mkdocs"), "serve", "--strict", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                cwd=root, stdout=log, stderr=subprocess.STDOUT, env={"PATH": "/usr/bin:/bin", "GUIDE_PDF": "off", "NO_MKDOCS_2_WARNING": "1"},
+                cwd=root,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={"PATH": "/usr/bin:/bin", "GUIDE_PDF": "off", "NO_MKDOCS_2_WARNING": "1"},
             )  # fmt: skip
         try:
             served = int(_wait_for(log_path, r"Serving on http://127\.0\.0\.1:(\d+)/").group(1))

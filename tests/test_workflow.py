@@ -1,7 +1,9 @@
 """The GitHub Pages workflow runs commands that exist, the same ones as `.ci/run`, and its settings reach the build."""
 
+import os
 import shlex
 import subprocess
+import sys
 
 import yaml
 from mkdocs.config import load_config
@@ -74,7 +76,8 @@ def test_workflow_runs_what_ci_run_runs_in_the_same_order():
     workflow = [words for step in _steps("build") for words in _commands(step.get("run", ""))]
     position = 0
     for words in _commands(CI_RUN.read_text(encoding="utf-8")):
-        assert words in workflow[position:], f".ci/run runs {shlex.join(words)}, which the workflow does not (or not in order)"
+        missing = f".ci/run runs {shlex.join(words)}, which the workflow does not (or not in this order)"
+        assert words in workflow[position:], missing
         position = workflow.index(words, position) + 1
 
 
@@ -85,20 +88,59 @@ def test_ci_runs_the_readme_test_command_before_building():
     assert commands.index("make test") < commands.index("make build")
 
 
+def test_ci_checks_originality_against_the_fingerprints_alone():
+    """The notes are not in the repository: without SOURCE_NOTES=none the originality test fails in CI."""
+    test_step = next(step for step in _steps("build") if step.get("run") == "make test")
+    assert test_step.get("env", {}).get("SOURCE_NOTES") == "none"
+
+
+def _make_variable(name: str) -> str:
+    """The value the Makefile gives ``name`` by default."""
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-s", "--eval", f"print-variable: ; @echo $({name})", "print-variable"],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return result.stdout.strip()
+
+
 def test_the_uploaded_folder_is_the_one_make_build_writes():
     steps = _steps("build")
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     build = next(step for step in steps if step.get("run") == "make build")
     assert steps.index(build) < steps.index(upload)
-    last_command = _dry_run("build").strip().splitlines()[-1]
-    assert shlex.split(last_command)[-1] == upload["with"]["path"], last_command
+    assert _make_variable("SITE_DIR") == upload["with"]["path"]
+
+
+def test_make_build_runs_mkdocs_strictly_without_the_banner_into_the_site_folder(tmp_path):
+    """The real `make build`, with a stand-in for MkDocs that records how it is called (BIN points at it)."""
+    bin_dir, calls, site = tmp_path / "bin", tmp_path / "calls", tmp_path / "site"
+    bin_dir.mkdir()
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    (bin_dir / "mkdocs").write_text(
+        '#!/bin/sh\necho "NO_MKDOCS_2_WARNING=$NO_MKDOCS_2_WARNING" "$@" > "$CALLS"\n'
+        'while [ "$1" != --site-dir ]; do shift; done; mkdir -p "$2" && echo built > "$2/index.html"\n'
+    )
+    for tool in bin_dir.iterdir():
+        tool.chmod(0o755)
+    environment = {name: value for name, value in os.environ.items() if name != "NO_MKDOCS_2_WARNING"}
+    stamp = _make_variable("STAMP")  # treated as up to date: the stand-in BIN must not be set up
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-o", stamp, "build", f"SITE_DIR={site}", f"BIN={bin_dir}"],
+        cwd=REPO_ROOT, env={**environment, "CALLS": str(calls)}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    banner_switch, *arguments = calls.read_text().split()
+    assert banner_switch == "NO_MKDOCS_2_WARNING=1", "make must silence the MkDocs 2 end-of-life banner"
+    assert arguments[0] == "build" and "--strict" in arguments, arguments
+    assert not {"-q", "--quiet"} & set(arguments), "a quiet build hides warnings"
+    assert (site / "index.html").read_text() == "built\n"
 
 
 def test_site_url_from_the_workflow_reaches_the_build(monkeypatch):
     steps = _steps("build")
     build = next(step for step in steps if step.get("run") == "make build")
     configure = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + configure["id"] + ".outputs.base_url }}/"
     monkeypatch.setenv("SITE_URL", "https://someone.github.io/a-fork/")
     assert load_config(str(CONFIG_FILE))["site_url"] == "https://someone.github.io/a-fork/"
 
@@ -108,13 +150,6 @@ def test_deploy_job_deploys_the_uploaded_artifact():
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
-
-
-def test_make_build_is_strict_and_never_quiet():
-    mkdocs = [line for line in _dry_run("build").splitlines() if "mkdocs build" in line]
-    assert mkdocs and all("--strict" in line and " -q" not in line for line in mkdocs), mkdocs
-    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "export NO_MKDOCS_2_WARNING := 1" in makefile
 
 
 def test_requirements_are_exact_pins_with_mkdocs_below_2():

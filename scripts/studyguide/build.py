@@ -14,14 +14,23 @@ from .checker.rules import RULES_PATH, rules_json
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
-from .pages import flashcards, glossary, people, sources, timeline
+from .pages import flashcards, glossary, people, quiz, revision, sources, timeline
 from .pages.cards import build_cards
 from .pages.chart import render_chart
+from .pages.scripts import script_tags
+from .tables import label_table_cells
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
-GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE, checker_page.PAGE)
+GENERATED_PAGES = (
+    glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, quiz.PAGE, revision.PAGE, sources.PAGE,
+    checker_page.PAGE,
+)  # fmt: skip
 # Other files the build writes into the site: path inside the site -> what renders it.
 GENERATED_FILES = {RULES_PATH: lambda build: rules_json(build.data)}
+
+# Pages that only work on screen (progress kept by the browser, self-marking questions, checking notes
+# typed into the page): not in the PDF.
+ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE, checker_page.PAGE)
 
 
 class GuideBuild:
@@ -34,6 +43,7 @@ class GuideBuild:
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
         self.page_titles: dict[str, str] = {}  # hand-written pages linked so far: path -> title
         self.events_by_key = self._events_by_key()
+        self.reading_order: list[str] = []  # pages in the navigation's order, when the site generator gives it
         # Whether pages link the PDFs (book, organisers, printable cards): False when a build makes none
         # and has none to keep, so that no page links a file the site lacks.
         self.link_print_documents = True
@@ -55,13 +65,15 @@ class GuideBuild:
         return found
 
     def link_page(self, root: Element, page: str, page_title: str) -> None:
-        """Cross-link one hand-written page's tree and remember where each entry was mentioned."""
+        """Cross-link one hand-written page's tree, remember where each entry was mentioned, label wide tables."""
         for mention in PageLinker(self.matcher, page, page_title).link(root):
             self.mentions[mention.key].append(mention)
+        label_table_cells(root)
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add key dates and sheet links to a chapter, the sheets to the home page, corrections to About the notes."""
+        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; the sheets to
+        the home page; the corrections table to About the notes."""
         if page == corrections.PAGE:
             references = {reference.id: reference for reference in self.data.references}
             return corrections.insert_table(markdown, self.data.misconceptions, references, self.data.chapters)
@@ -72,6 +84,8 @@ class GuideBuild:
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown
+        # The script adds a small "Mark as revised" control under each section heading.
+        markdown = "\n".join([markdown.rstrip("\n"), "", *script_tags(page, "revision-store.js", "revised.js")]) + "\n"
         events = [event for event in self.data.events if event.section.chapter == stem]
         box = timeline.render_key_dates(events, page) if events else ""
         links = organisers.chapter_links(stem) if self.link_print_documents else ""
@@ -82,9 +96,19 @@ class GuideBuild:
         data = self.data
         references = {reference.id: reference for reference in data.references}
         if page == glossary.PAGE:
-            return glossary.render_glossary(data.terms, self.mentions, self.events_by_key)
+            return glossary.render_glossary(
+                data.terms, self.mentions, self.events_by_key, data.chapters, self.reading_order
+            )
         if page == people.PAGE:
-            return people.render_people(data.people, self.mentions, self.events_by_key, data.phase_titles, references)
+            return people.render_people(
+                data.people,
+                self.mentions,
+                self.events_by_key,
+                data.phase_titles,
+                references,
+                data.chapters,
+                self.reading_order,
+            )
         if page == timeline.PAGE:
             by_id = {person.id: person for person in data.people}
             chart = render_chart(data.people, data.phase_titles)
@@ -96,6 +120,11 @@ class GuideBuild:
                 return page_markdown
             downloads = exports.downloads_markdown(cards, data.chapters, flashcards.PAGE, self.link_print_documents)
             return f"{page_markdown}\n{downloads}"
+        if page == quiz.PAGE:
+            return quiz.render_quiz(quiz.build_questions(data, self.mentions), data.chapters)
+        if page == revision.PAGE:
+            question_ids = [question.id for question in quiz.build_questions(data, self.mentions)]
+            return revision.render_revision(build_cards(data, self.mentions), data.chapters, question_ids)
         if page == sources.PAGE:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
@@ -122,7 +151,9 @@ class GuideBuild:
     def print_documents(self) -> list[str]:
         """The paths, inside the site, of the PDFs made after the pages besides the book itself."""
         slugs = [*sorted(self.data.chapters), organisers.PERIOD_SLUG]
-        made = [f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)]
+        made = [
+            f"{organisers.FOLDER}/{organisers.file_name(slug, recall)}" for slug in slugs for recall in (False, True)
+        ]
         return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}"]
 
     def write_printed_cards(self, site_dir: Path, paper: str) -> Path:

@@ -1,4 +1,13 @@
-"""Cross-linker: turns the first mention of each glossary term or person in a section into a link.
+"""Cross-linker: links the first mention of a glossary term in each section, and of a person on each page.
+
+The link-density rule (documented in CONTRIBUTING.md) keeps a chapter readable as text: a term is
+linked at its first mention in each section, a person only at their first mention on the page, and
+nothing inside a summary box (it repeats what the page has just linked) or a question box (a prompt). Every first mention in a
+section is still recorded, so the Glossary and Who's who list each section that mentions an entry.
+
+Each link carries its preview (the definition, or the person's years and role) in ``data-preview``
+attributes for the tap-and-hover popover (docs/assets/javascripts/popovers.js), and is described by a
+hidden element holding the same text, so that screen readers read it with or without JavaScript.
 
 It works on the parsed document tree (``xml.etree`` elements, as Python-Markdown produces them), never
 on raw Markdown or HTML text. All names are compiled once into one regular expression built from a
@@ -19,17 +28,22 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # answers and plans: a student tests recall there, and every link costs the page a tooltip).
 SKIPPED_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "details", "abbr", "button", "svg"} | HEADINGS
 SKIPPED_CLASSES = {"admonition-title", "chapter-period", "headerlink", "no-autolink"}
+# Summary boxes (``!!! abstract``) repeat the page in brief, and prompts (``!!! question`` key questions,
+# ``!!! example`` exam questions) ask the reader to recall: no links there (the mentions are still recorded).
+UNLINKED_BOXES = {"abstract", "summary", "tldr", "question", "example"}
+DESCRIPTIONS_CLASS = "autolink-descriptions"
 APOSTROPHES = "'’"
 
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """Where a name leads: an entry on a generated page, with the text shown on hover."""
+    """Where a name leads: an entry on a generated page, with the preview shown on tap, hover and focus."""
 
     key: str  # "term:politburo" or "person:stalin"
     page: str  # the page's path inside docs/, e.g. "glossary.md"
     anchor: str
-    title: str
+    title: str  # the preview's text: a term's definition, a person's role
+    name: str = ""  # the preview's heading: the headword, or the person's name and years
 
     @property
     def kind(self) -> str:
@@ -52,13 +66,13 @@ def link_targets(data: GuideData, glossary_page: str, people_page: str) -> dict[
     """Map every term, person, alias and name to its link target."""
     names: dict[str, LinkTarget] = {}
     for term in data.terms:
-        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, hover_text(term.definition))
+        target = LinkTarget(f"term:{term.id}", glossary_page, term.id, hover_text(term.definition), term.term)
         for name in (term.term, *term.aliases):
             names[name] = target
     for person in data.people:
-        # Plain text: the role comes from the Markdown profile, and hover text is never markup.
-        summary = f"{person.name} ({person.life}): {to_plain_text(person.role)}."
-        target = LinkTarget(f"person:{person.id}", people_page, person.id, hover_text(summary))
+        # Plain text: the role comes from the Markdown profile, and preview text is never markup.
+        role = hover_text(f"{to_plain_text(person.role)}.")
+        target = LinkTarget(f"person:{person.id}", people_page, person.id, role, f"{person.name} ({person.life})")
         for name in (person.name, *person.aliases):
             names[name] = target
     return names
@@ -127,18 +141,40 @@ class PageLinker:
         self.mentions: list[Mention] = []
         self._anchor = ""
         self._section_title = page_title
-        self._linked_here: set[str] = set()
+        self._mentioned_here: set[str] = set()  # entries already met in this section
+        self._linked_here: set[str] = set()  # entries already linked in this section
+        self._linked_on_page: dict[str, LinkTarget] = {}  # every entry linked on the page, in order
+        self._linking = True  # False inside summary and question boxes: mentions are recorded, not linked
 
     def link(self, root: Element) -> list[Mention]:
-        """Add links to ``root`` in place and return the mentions made."""
+        """Add links to ``root`` in place and return the mentions made.
+
+        The hidden descriptions the links point at (``aria-describedby``) are appended to ``root``.
+        """
         self._visit(root)
+        if self._linked_on_page:
+            # Hidden from sight and from the site search; still read out as each link's description.
+            box = Element("div", {"class": DESCRIPTIONS_CLASS, "hidden": "hidden", "data-search-exclude": ""})
+            for target in self._linked_on_page.values():
+                description = Element("span", {"id": _description_id(target)})
+                description.text = f"{target.name}: {target.title}" if target.name else target.title
+                box.append(description)
+            root.append(box)
         return self.mentions
 
     def _visit(self, element: Element) -> None:
         if element.tag in HEADINGS:
             self._start_section(element)
             return
-        if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & set((element.get("class") or "").split()):
+        classes = set((element.get("class") or "").split())
+        if element.tag in SKIPPED_TAGS or SKIPPED_CLASSES & classes:
+            return
+        if "admonition" in classes and UNLINKED_BOXES & classes and self._linking:
+            self._linking = False
+            try:
+                self._visit(element)
+            finally:
+                self._linking = True
             return
         children = list(element)
         inserted = 0
@@ -158,8 +194,12 @@ class PageLinker:
                     element.insert(position + inserted, link)
 
     def _start_section(self, heading: Element) -> None:
-        self._anchor = heading.get("id", "")
-        self._section_title = " ".join(_text_without_permalink(heading).split())
+        if heading.tag == "h1":  # the page's title: what follows it is the page's introduction
+            self._anchor, self._section_title = "", self.page_title
+        else:
+            self._anchor = heading.get("id", "")
+            self._section_title = " ".join(_text_without_permalink(heading).split())
+        self._mentioned_here = set()
         self._linked_here = set()
 
     def _split(self, text: str) -> list:
@@ -169,11 +209,16 @@ class PageLinker:
         """
         head, links, position = "", [], 0
         for start, end, target in self.matcher.find(text):
-            if target.key in self._linked_here:
-                continue
+            if target.key not in self._mentioned_here:
+                self._mentioned_here.add(target.key)
+                self.mentions.append(Mention(target.key, self.page, self.page_title, self._anchor, self._section_title))
+            if not self._linking or target.key in self._linked_here:
+                continue  # a box's mention leaves the first link to the prose around it
+            if target.kind == "person" and target.key in self._linked_on_page:
+                continue  # people are linked once per page: the rest of the page is their story
             self._linked_here.add(target.key)
-            self.mentions.append(Mention(target.key, self.page, self.page_title, self._anchor, self._section_title))
-            link = Element("a", {"href": self._href(target), "title": target.title, "class": f"autolink autolink-{target.kind}"})
+            self._linked_on_page[target.key] = target
+            link = self._link(target)
             link.text = text[start:end]
             if links:
                 links[-1].tail = text[position:start]
@@ -186,8 +231,20 @@ class PageLinker:
         links[-1].tail = text[position:]
         return [head, *links]
 
-    def _href(self, target: LinkTarget) -> str:
-        return f"{relative(self.page, target.page)}#{target.anchor}"
+    def _link(self, target: LinkTarget) -> Element:
+        # No ``title``: Material's tooltips would show a second box; the popover script reads these.
+        attributes = {
+            "href": f"{relative(self.page, target.page)}#{target.anchor}",
+            "class": f"autolink autolink-{target.kind}",
+            "data-preview-title": target.name,
+            "data-preview": target.title,
+            "aria-describedby": _description_id(target),
+        }
+        return Element("a", {name: value for name, value in attributes.items() if value})
+
+
+def _description_id(target: LinkTarget) -> str:
+    return f"describe-{target.kind}-{target.anchor}"
 
 
 def _text_without_permalink(heading: Element) -> str:

@@ -46,13 +46,19 @@ class _Scanner(HTMLParser):
             if name.startswith("on"):
                 self.problems.append(f"<{tag}> has an event handler ({name}=...)")
             elif name in URL_ATTRIBUTES and value and _SCRIPT_URL.match(re.sub(r"[\x00-\x20]", "", value)):
-                self.problems.append(f"<{tag}> has a script URL ({name}=\"{value[:30]}\")")
-            elif name == "style" and re.search(r"expression\s*\(|url\s*\(\s*['\"]?\s*javascript", value or "", re.IGNORECASE):
+                self.problems.append(f'<{tag}> has a script URL ({name}="{value[:30]}")')
+            elif name == "style" and re.search(
+                r"expression\s*\(|url\s*\(\s*['\"]?\s*javascript", value or "", re.IGNORECASE
+            ):
                 self.problems.append(f"<{tag}> has a scripted style")
         if tag in ("iframe", "object", "embed", "base"):
             self.problems.append(f"<{tag}> is not allowed in a page's content")
         attributes = dict(attrs)
-        if tag == "script" and not attributes.get("src") and attributes.get("type") not in ("application/json", "application/ld+json"):
+        if (
+            tag == "script"
+            and not attributes.get("src")
+            and attributes.get("type") not in ("application/json", "application/ld+json")
+        ):
             self.problems.append("an inline <script> (put the script in a file and load it with src=)")
 
 
@@ -74,7 +80,9 @@ def _scan(html: str) -> _Scanner:
     return scanner
 
 
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
+)
 
 
 def content_security_policy(template_html: str) -> str:
@@ -83,21 +91,25 @@ def content_security_policy(template_html: str) -> str:
     No 'unsafe-inline' for scripts: event-handler attributes and javascript: URLs cannot run, whatever
     reaches a page. Styles may be inline (the theme and the chart set them); they cannot run script.
     """
-    hashes = sorted({
-        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-        for body in _INLINE_SCRIPT.findall(template_html)
-    })
-    return "; ".join([
-        "default-src 'self'",
-        " ".join(["script-src 'self'", *hashes]),
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    hashes = sorted(
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+            for body in _INLINE_SCRIPT.findall(template_html)
+        }
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            " ".join(["script-src 'self'", *hashes]),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def add_content_security_policy(page_html: str, content_html: str) -> str:
@@ -105,7 +117,9 @@ def add_content_security_policy(page_html: str, content_html: str) -> str:
     policy = content_security_policy(page_html.replace(content_html, "") if content_html else page_html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     # First in the head, after the character set: a policy in a <meta> covers only what follows it.
-    anchor = re.search(r"<meta charset=[^>]*>", page_html, re.IGNORECASE) or re.search(r"<head[^>]*>", page_html, re.IGNORECASE)
+    anchor = re.search(r"<meta charset=[^>]*>", page_html, re.IGNORECASE) or re.search(
+        r"<head[^>]*>", page_html, re.IGNORECASE
+    )
     if anchor is None:
         return page_html
-    return page_html[: anchor.end()] + meta + page_html[anchor.end():]
+    return page_html[: anchor.end()] + meta + page_html[anchor.end() :]

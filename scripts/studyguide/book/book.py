@@ -70,7 +70,7 @@ def build_book(pages: list[BookPage], title: str, subtitle: str, build_date: dat
             f'<p class="cover-kicker">A revision guide</p><h1 class="cover-title">{html.escape(title)}</h1>',
             f'<p class="cover-subtitle">{html.escape(subtitle)}</p>',
             f'<p class="cover-date">Built on {build_date.day} {build_date:%B %Y}</p>',
-            f'<p class="cover-url">Read online at {html.escape(site_url)}</p>',
+            f'<p class="cover-url">Read online at {html.escape(site_url)}</p>' if site_url else "",
             "</section>",
             '<nav class="contents" id="contents"><h1>Contents</h1><ol>',
             contents,
@@ -117,20 +117,23 @@ def _condense_mentions(article: Tag) -> None:
             for node in list(read.previous_siblings):
                 node.extract()
             read.replace_with(read[read.index("Read:"):])
-    for paragraph in article.find_all("p", class_="timeline-links"):
-        for link in paragraph.find_all("a"):
+    # The Glossary and Who's who list mentions and events in grouped lists (pages/mentions.py): in print,
+    # one line each, the pages that mention the entry and the dates of its events.
+    for box in article.select("div.mentions"):
+        links = [item.find("a") for item in box.find_all("li") if item.find("a")]
+        _one_line(box, links, ", ")
+    for box in article.select("div.timeline-links"):
+        links = box.find_all("a")
+        for link in links:
             link.string = link.get_text().split(":")[0]
-    for paragraph in article.find_all("p", class_="mentions"):
-        label = paragraph.find("strong")
-        first_per_page = {}
-        for link in paragraph.find_all("a"):
-            first_per_page.setdefault(link["href"].split("#")[0], link)
-        paragraph.clear()
-        paragraph.append(label)
-        for position, link in enumerate(first_per_page.values()):
-            link.string = link.get_text().split(":")[0]
-            paragraph.append(" " if position == 0 else ", ")
-            paragraph.append(link)
+        _one_line(box, links, "; ")
+
+
+def _one_line(box: Tag, links: list, separator: str) -> None:
+    label = box.find("strong")
+    parts = [str(label)] + [separator.join(str(link) for link in links)]
+    classes = " ".join(box.get("class", []))
+    box.replace_with(BeautifulSoup(f'<p class="{classes}">{" ".join(parts)}</p>', "html.parser"))
 
 
 def _prefix_ids(article: Tag, page: BookPage) -> None:
@@ -155,8 +158,10 @@ def _rewrite_links(article: Tag, page: BookPage, by_url: dict, site_url: str) ->
         if target_url in by_url:
             target_page = by_url[target_url]
             link["href"] = f"#{target_page.anchor}--{fragment}" if fragment else f"#{target_page.anchor}"
-        else:
+        elif site_url:
             link["href"] = urljoin(site_url, absolute[len(BOOK_HOST):])
+        else:
+            del link["href"]  # no public address to point at: the words stay, the dead link goes
 
 
 def _move_answers(article: Tag, page: BookPage, answers: list[str]) -> None:

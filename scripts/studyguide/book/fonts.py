@@ -9,7 +9,7 @@ BOOK_CSS = Path(__file__).resolve().parent / "book.css"
 INSTALL_HINT = "install them with `sudo bash .ci/install-system-packages` (Debian's fonts-liberation)"
 
 
-class FontsMissing(Exception):
+class MissingFontsError(Exception):
     """The PDF cannot be set as designed; the message names the fonts and how to install them."""
 
 
@@ -37,7 +37,10 @@ def installed_families() -> set[str]:
         value = ffi.new("FcChar8 **")
         for index in range(font_set.nfont):
             number = 0
-            while fontconfig.FcPatternGetString(font_set.fonts[index], b"family", number, value) == fontconfig.FcResultMatch:
+            while (
+                fontconfig.FcPatternGetString(font_set.fonts[index], b"family", number, value)
+                == fontconfig.FcResultMatch
+            ):
                 families.add(ffi.string(value[0]).decode("utf-8", "replace"))
                 number += 1
         return families
@@ -46,17 +49,17 @@ def installed_families() -> set[str]:
 
 
 def check_fonts() -> None:
-    """Raise ``FontsMissing`` unless every family the PDF is designed in is installed."""
+    """Raise ``MissingFontsError`` unless every family the PDF is designed in is installed."""
     try:
         installed = installed_families()
     except (OSError, ImportError) as error:
-        raise FontsMissing(
+        raise MissingFontsError(
             f"the PDF cannot be made: Pango or fontconfig is not installed ({str(error)[:120]}). "
             f"Fix: {INSTALL_HINT}, or build without the PDF (GUIDE_PDF=off)"
         ) from None
     missing = [family for family in required_families() if family not in installed]
     if missing:
-        raise FontsMissing(
+        raise MissingFontsError(
             f"the PDF is set in {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} not installed, "
             f"and another face would be used silently. Fix: {INSTALL_HINT}, or build without the PDF (GUIDE_PDF=off)"
         )

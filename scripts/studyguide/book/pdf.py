@@ -35,13 +35,13 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
 
     Raises:
         ValueError: for an unknown paper size.
-        FontsMissing: when a font the PDF is designed in is not installed.
+        MissingFontsError: when a font the PDF is designed in is not installed.
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
     from weasyprint import CSS, HTML  # imported here: it is slow to import and only the PDF needs it
 
-    check_fonts()  # raises FontsMissing: never a crash in WeasyPrint or a silently substituted face
+    check_fonts()  # raises MissingFontsError: never a crash in WeasyPrint or a silently substituted face
 
     collector = _Collect()
     logger = logging.getLogger("weasyprint")

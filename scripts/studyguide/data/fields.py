@@ -40,7 +40,9 @@ class EntryReader:
         self.raw = raw if isinstance(raw, dict) else {}
         self.ok = isinstance(raw, dict)
         if not self.ok:
-            log.add(label, f"it is a {type(raw).__name__}, not a set of fields", "write the entry as 'key: value' lines")
+            log.add(
+                label, f"it is a {type(raw).__name__}, not a set of fields", "write the entry as 'key: value' lines"
+            )
             return
         suggested = set()
         for name in self.raw:
@@ -99,7 +101,9 @@ class EntryReader:
             return ()
         if isinstance(value, str):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in value):
+        if not isinstance(value, list) or not all(
+            isinstance(item, (str, int)) and not isinstance(item, bool) for item in value
+        ):
             self.problem(f"'{name}' should be a list of text values", f"write it as {name}: [first, second]")
             return ()
         items = tuple(" ".join(str(item).split()) for item in value)
@@ -111,10 +115,15 @@ class EntryReader:
                 self.problem(f"'{name}' has an empty item", f"remove the empty item ('') from '{name}'")
                 return ()
             if len(item) > NAME_LIMIT:
-                self.problem(f"an item of '{name}' is {len(item)} characters long, over the limit of {NAME_LIMIT}", "shorten it")
+                self.problem(
+                    f"an item of '{name}' is {len(item)} characters long, over the limit of {NAME_LIMIT}", "shorten it"
+                )
                 return ()
             if MARKUP.search(item) or re.search(r"<\s*/?\s*[A-Za-z!?]", item):
-                self.problem(f"an item of '{name}' contains HTML ('{_shorten(item, 20)}')", f"write each item of '{name}' as plain text")
+                self.problem(
+                    f"an item of '{name}' contains HTML ('{_shorten(item, 20)}')",
+                    f"write each item of '{name}' as plain text",
+                )
                 return ()
         return items
 
@@ -124,7 +133,10 @@ class EntryReader:
         if value is None:
             return ""
         if value not in options:
-            self.problem(f"'{name}' is '{_shorten(value)}', which is not one of the allowed values", f"use one of: {', '.join(options)}")
+            self.problem(
+                f"'{name}' is '{_shorten(value)}', which is not one of the allowed values",
+                f"use one of: {', '.join(options)}",
+            )
             return ""
         return value
 
@@ -178,7 +190,10 @@ def parse_date(value: object, report) -> Date | None:
         return None
     year, month, day = (int(part) if part else None for part in match.groups())
     if year not in PLAUSIBLE_YEARS:
-        report(f"the year {year} is outside this guide's period", f"check the year; it should lie between {PLAUSIBLE_YEARS.start} and {PLAUSIBLE_YEARS.stop - 1}")
+        report(
+            f"the year {year} is outside this guide's period",
+            f"check the year; it should lie between {PLAUSIBLE_YEARS.start} and {PLAUSIBLE_YEARS.stop - 1}",
+        )
         return None
     if month is not None and not 1 <= month <= 12:
         report(f"'{text}' has no month {month}", "months run from 01 to 12")

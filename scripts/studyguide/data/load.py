@@ -18,12 +18,13 @@ from .yaml_reader import read_entries
 # entry's id is its anchor too, and two elements with one id break links and the PDF.
 RESERVED_ID = re.compile(r"^(?:letter-(?:[a-z]|0-9)|year-\d+|tl-[a-z0-9-]+|__.*)$")
 # Words too common to link: as a name or alias, every "the" in the guide would become a link.
-COMMON_WORDS = frozenset("""
+_COMMON = """
 a an the and or but if of in on at to for from by with as is was were be been are it its this that these
 those he she they his her their him them we you i not no yes so than then there here who whom which what
 when where why how all any some one two three new old first last party state power leader leaders people
 man men war year years day days time left right central general secretary committee congress
-""".split())
+"""
+COMMON_WORDS = frozenset(_COMMON.split())
 
 # Each data file and the dataclass of its entries, in the order they are checked.
 DATA_FILES = {
@@ -111,7 +112,9 @@ def _entries(path: Path, log: ProblemLog, cls: type, check: Callable | None) -> 
         return [], None
     # When an entry's id cannot be read, references to it would all be reported as unknown too: the
     # cause is reported once and the file's ids are not checked against (None).
-    ids_complete = all(isinstance(raw, dict) and isinstance(raw.get("id"), str) and ID_PATTERN.match(raw["id"]) for raw in raw_entries)
+    ids_complete = all(
+        isinstance(raw, dict) and isinstance(raw.get("id"), str) and ID_PATTERN.match(raw["id"]) for raw in raw_entries
+    )
     fields = declared_fields(cls)
     for number, raw in enumerate(raw_entries, start=1):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
@@ -217,14 +220,18 @@ def _check_aliases_unique(terms: list[Term], people: list[Person], logs: dict[st
             me = f"data/{file} entry '{entry_id}'"
             owner, written = owners.setdefault(key, (me, name))
             if owner != me:
-                same = "is already claimed by" if written == name else f"differs only in case from '{written}', claimed by"
-                logs[file].add(f"entry '{entry_id}'", f"the name or alias '{name}' {same} {owner}", "keep each alias on one entry only")
+                same = (
+                    "is already claimed by" if written == name else f"differs only in case from '{written}', claimed by"
+                )
+                message = f"the name or alias '{name}' {same} {owner}"
+                logs[file].add(f"entry '{entry_id}'", message, "keep each alias on one entry only")
 
 
 def _check_sections(events: list[Event], chapters: dict[str, Chapter], log: ProblemLog) -> None:
     for event in events:
         label = f"entry '{event.id}'"
-        if event.section.chapter not in chapters and re.fullmatch(r"\d\d-[a-z0-9-]+", event.section.chapter) and event.section.anchor:
+        looks_like_a_chapter = re.fullmatch(r"\d\d-[a-z0-9-]+", event.section.chapter)
+        if event.section.chapter not in chapters and looks_like_a_chapter and event.section.anchor:
             log.add(
                 label,
                 f"'section' points at docs/chapters/{event.section.chapter}.md, which is missing",

@@ -236,7 +236,10 @@ class Person:
     falls: tuple[Fall, ...] = datum("entries", required=False, item=Fall, noun="fall")
     fate: str = datum("text", max_length=TEXT_MAX)
     profile: str = datum("markdown")
-    sources: tuple[str, ...] = datum("ids", required=False)
+    sources: tuple[str, ...] = datum("ids")
+    # Misspellings and other transliterations readers type into the search (Ryton, Trotski): indexed for
+    # the site search only, never matched by the cross-linker and never shown as the person's names.
+    search_aliases: tuple[str, ...] = datum("names", required=False)
 
     @property
     def life(self) -> str:
@@ -283,7 +286,7 @@ class Event:
     people: tuple[str, ...] = datum("ids", required=False)
     kind: str = datum("choice", options=EVENT_KINDS)
     note: str = datum("text", required=False, max_length=MARKDOWN_MAX)
-    sources: tuple[str, ...] = datum("ids", required=False)
+    sources: tuple[str, ...] = datum("ids")
 
 
 # ----------------------------------------------------------------------------------------------------

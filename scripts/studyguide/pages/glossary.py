@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from string import ascii_uppercase
 
-from ..data.model import Event, Mention, Term
-from .markdown import event_links, front_matter, markdown, mention_links, plain
+from ..data.model import Chapter, Event, Mention, Term
+from .markdown import front_matter, markdown, plain
+from .mentions import event_groups, mention_groups
 
 PAGE = "glossary.md"
 
 
 def render_glossary(
-    terms: Sequence[Term], mentions: Mapping[str, Sequence[Mention]], events: Mapping[str, Sequence[Event]]
+    terms: Sequence[Term],
+    mentions: Mapping[str, Sequence[Mention]],
+    events: Mapping[str, Sequence[Event]],
+    chapters: Mapping[str, Chapter] | None = None,
+    reading_order: Sequence[str] = (),
 ) -> str:
     """Return the Glossary page as Markdown.
 
@@ -20,6 +25,8 @@ def render_glossary(
         terms: The terms, in the order they should appear (alphabetical).
         mentions: For each link key (``term:<id>``), the sections that mention it.
         events: For each link key, the timeline events that concern it.
+        chapters: Chapters by file stem, to group the timeline events by chapter.
+        reading_order: The pages in the guide's reading order, to order the mentions.
     """
     by_letter: dict[str, list[Term]] = {}
     for term in terms:
@@ -36,7 +43,8 @@ def render_glossary(
         "# Glossary",
         "",
         "Each term links back to the sections of the guide that mention it. In the chapters, the first",
-        "mention of a term in each section links here; hover over it (or tap it) to see the definition.",
+        "mention of a term in each section links here; tap it, hover over it or move the keyboard focus to it to see",
+        "the definition without leaving the page.",
         "",
         '<nav class="az-bar" aria-label="Jump to a letter" markdown>',
         " ".join(
@@ -49,7 +57,7 @@ def render_glossary(
         lines += ["", f"## {letter} {{#{_letter_anchor(letter)}}}"]
         for term in by_letter[letter]:
             key = f"term:{term.id}"
-            lines += ["", *_term_entry(term, names, mentions.get(key, ()), events.get(key, ()))]
+            lines += ["", *_term_entry(term, names, mentions.get(key, ()), events.get(key, ()), chapters or {}, reading_order)]
     return "\n".join(lines) + "\n"
 
 
@@ -66,7 +74,12 @@ def _letter_anchor(letter: str) -> str:
 
 
 def _term_entry(
-    term: Term, names: Mapping[str, str], mentions: Sequence[Mention], events: Sequence[Event]
+    term: Term,
+    names: Mapping[str, str],
+    mentions: Sequence[Mention],
+    events: Sequence[Event],
+    chapters: Mapping[str, Chapter],
+    reading_order: Sequence[str],
 ) -> list[str]:
     lines = [
         f"### {plain(term.term)} {{#{term.id} .glossary-term}}",
@@ -81,7 +94,7 @@ def _term_entry(
         see_also = ", ".join(f"[{plain(names[related])}](#{related})" for related in term.related)
         lines += ["", f"**See also:** {see_also}"]
     if mentions:
-        lines += ["", f"**Mentioned in:** {mention_links(mentions, PAGE)}", "{: .mentions }"]
+        lines += ["", *mention_groups("Mentioned in:", mentions, PAGE, reading_order)]
     if events:
-        lines += ["", f"**On the timeline:** {event_links(events, PAGE)}", "{: .timeline-links }"]
+        lines += ["", *event_groups("On the timeline:", events, PAGE, chapters)]
     return lines

@@ -27,8 +27,11 @@ def front_matter(title: str, description: str, *, searchable: bool = True, table
     ``searchable=False`` keeps the page out of the site search; ``table_of_contents=False`` hides the
     page's table of contents (the theme's options, from ``theme.page_options``).
     """
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}",
-             f"description: {json.dumps(description, ensure_ascii=False)}"]
+    lines = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+    ]
     return [*lines, *page_options(searchable=searchable, table_of_contents=table_of_contents), "---"]
 
 
@@ -48,7 +51,11 @@ DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "text
 
 def _only_web_links(tag: str, attribute: str, value: str) -> str | None:
     """Keep links to other sites (http or https); a relative link could point anywhere in the guide unchecked."""
-    if tag == "a" and attribute == "href" and (not re.match(r"https?://", value, re.IGNORECASE) or re.search(r"[\s<>\"'`{}\\]", value)):
+    if (
+        tag == "a"
+        and attribute == "href"
+        and (not re.match(r"https?://", value, re.IGNORECASE) or re.search(r"[\s<>\"'`{}\\]", value))
+    ):
         return None
     return value
 

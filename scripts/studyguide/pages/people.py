@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..data.model import SIDES_BY_ID, Event, Mention, Person, Post, Reference
-from .markdown import event_links, front_matter, markdown, mention_links, plain
+from ..data.model import SIDES_BY_ID, Chapter, Event, Mention, Person, Post, Reference
+from .markdown import attribute, front_matter, markdown, plain
+from .mentions import event_groups, mention_groups
 from .sources import source_links
 
 PAGE = "people.md"
@@ -17,6 +18,8 @@ def render_people(
     events: Mapping[str, Sequence[Event]],
     phase_titles: Mapping[str, str],
     references: Mapping[str, Reference],
+    chapters: Mapping[str, Chapter] | None = None,
+    reading_order: Sequence[str] = (),
 ) -> str:
     """Return the Who's who page as Markdown.
 
@@ -26,18 +29,23 @@ def render_people(
         references: The bibliography by id, for each person's sources.
         mentions: For each link key (``person:<id>``), the sections that mention the person.
         events: For each link key, the timeline events the person took part in.
+        chapters: Chapters by file stem, to group the timeline events by chapter.
+        reading_order: The pages in the guide's reading order, to order the mentions.
     """
     lines = [
         *front_matter("Who's who", "The people of Stalin's rise to power: their posts, the side they took in each phase, and their fate."),
         "",
         "# Who's who",
         "",
-        "One card per person, in order of surname. In the chapters, the first mention of a person in each",
-        "section links to their card, and each card links back to the sections that mention them.",
+        "One card per person, in order of surname. In the chapters, the first mention of a person on each",
+        "page links to their card (tap or hover for who they were), and each card links back to every section",
+        "that mentions them.",
+        "",
+        *_name_bar(people),
     ]
     for person in people:
         key = f"person:{person.id}"
-        lines += ["", *_card(person, mentions.get(key, ()), events.get(key, ()), phase_titles, references)]
+        lines += ["", *_card(person, mentions.get(key, ()), events.get(key, ()), phase_titles, references, chapters or {}, reading_order)]
     return "\n".join(lines) + "\n"
 
 
@@ -47,6 +55,8 @@ def _card(
     events: Sequence[Event],
     phase_titles: Mapping[str, str],
     references: Mapping[str, Reference],
+    chapters: Mapping[str, Chapter],
+    reading_order: Sequence[str],
 ) -> list[str]:
     lines = [
         '<div class="person-card" markdown>',
@@ -58,6 +68,10 @@ def _card(
         "",
         markdown(person.profile),
     ]
+    if person.search_aliases:
+        # Hidden from sight but indexed by the site search, so that a misspelt name finds this card.
+        spellings = ", ".join(attribute(alias) for alias in person.search_aliases)
+        lines += ["", f'<p class="search-aliases" hidden>Also searched for as: {spellings}</p>']
     if person.posts:
         lines += ["", "**Posts held**", ""]
         lines += [f"- {plain(post.title)} ({_span(post)})" for post in person.posts]
@@ -68,13 +82,19 @@ def _card(
         ]
     lines += ["", f"**Fate:** {plain(person.fate)}"]
     if mentions:
-        lines += ["", f"**In the guide:** {mention_links(mentions, PAGE)}", "{: .mentions }"]
+        lines += ["", *mention_groups("In the guide:", mentions, PAGE, reading_order)]
     if events:
-        lines += ["", f"**On the timeline:** {event_links(events, PAGE)}", "{: .timeline-links }"]
+        lines += ["", *event_groups("On the timeline:", events, PAGE, chapters)]
     if person.sources:
         lines += ["", f"**Sources:** {source_links(person.sources, references, PAGE)}", "{: .person-sources }"]
     lines += ["", "</div>"]
     return lines
+
+
+def _name_bar(people: Sequence[Person]) -> list[str]:
+    """A jump bar of surnames, in the cards' order: the way round a long page on a phone."""
+    items = "".join(f'<li><a href="#{person.id}">{attribute(person.name.split()[-1])}</a></li>' for person in people)
+    return [f'<nav class="name-bar" aria-label="Jump to a person"><ul>{items}</ul></nav>']
 
 
 def _lifespan(person: Person) -> str:

@@ -30,8 +30,10 @@ def render_timeline(
     """
     used_kinds = [kind for kind in EVENT_KINDS if any(event.kind == kind for event in events)]
     used_chapters = [chapter for chapter in chapters.values() if any(e.section.chapter == chapter.stem for e in events)]
+    meta = front_matter('Timeline', "Every key event of Stalin's rise to power from 1917 to 1940, by year, linked to the chapter that explains it.")
     lines = [
-        *front_matter('Timeline', "Every key event of Stalin's rise to power from 1917 to 1940, by year, linked to the chapter that explains it."),
+        # The filter's choice is kept in the address by a small script (overrides/main.html loads it).
+        *meta[:-1], "scripts:", "  - timeline-filter", meta[-1],
         "",
         "# Timeline",
         "",
@@ -40,50 +42,74 @@ def render_timeline(
     ]
     if chart_svg:
         lines += ["", "## The power struggle at a glance {#power-struggle}", "", chart_svg]
-    lines += ["", "## Events {#events}", "", *_filters(used_chapters, used_kinds)]
+    lines += ["", "## Events {#events}", "", *_filters(used_chapters, used_kinds, events, chapters)]
     for year, in_year in groupby(events, key=lambda event: event.date.year):
-        lines += ["", f"### {year} {{#year-{year}}}", "", '<div class="tl-list" role="list" markdown>']
+        lines += ["", '<section class="tl-year" markdown>', "", f"### {year} {{#year-{year}}}", "",
+                  '<div class="tl-list" role="list" markdown>']
         for event in in_year:
             lines += ["", *_event(event, people, chapters[event.section.chapter], references)]
-        lines += ["", "</div>"]
+        lines += ["", "</div>", "", "</section>"]
     return "\n".join(lines) + "\n"
 
 
-def _filters(chapters: Sequence[Chapter], kinds: Sequence[str]) -> list[str]:
+def _filters(
+    chapters: Sequence[Chapter], kinds: Sequence[str], events: Sequence[Event], by_stem: Mapping[str, Chapter]
+) -> list[str]:
     """Radio buttons that filter the events with CSS alone; the list stays readable without them."""
 
     def group(name: str, legend: str, options: list[tuple[str, str]]) -> list[str]:
         inputs = [f'<legend>{legend}</legend>']
         for value, label in [("all", "All"), *options]:
             checked = " checked" if value == "all" else ""
+            # The label wraps its radio, so the whole 44 px box is the target.
             inputs.append(
-                f'<span class="tl-option"><input type="radio" name="tl-{name}" id="tl-{name}-{value}" value="{value}"{checked}>'
-                f'<label for="tl-{name}-{value}">{attribute(label)}</label></span>'
+                f'<label class="tl-option" for="tl-{name}-{value}"><input type="radio" name="tl-{name}" '
+                f'id="tl-{name}-{value}" value="{value}"{checked}><span>{attribute(label)}</span></label>'
             )
         return ['<fieldset class="tl-filter">', *inputs, "</fieldset>"]
 
     phases = [(chapter.phase, chapter.title) for chapter in chapters]
+    offered = {(by_stem[event.section.chapter].phase, event.kind) for event in events}
     return [
         '<form class="tl-filters" aria-label="Filter the events">',
         *group("phase", "Phase", phases),
         *group("kind", "Kind of event", [(kind, kind.capitalize()) for kind in kinds]),
         "</form>",
-        *filter_rules({"phase": [phase for phase, _ in phases], "kind": list(kinds)}),
+        "",
+        '<p class="tl-none" role="status">No events match both filters. Choose “All” in one of them to see more.</p>',
+        "",
+        *filter_rules({"phase": [phase for phase, _ in phases], "kind": list(kinds)}, offered),
     ]
 
 
-def filter_rules(options: Mapping[str, Sequence[str]]) -> list[str]:
-    """The CSS that makes the filters work without JavaScript: one rule per option offered.
+def filter_rules(options: Mapping[str, Sequence[str]], offered: set[tuple[str, str]] = frozenset()) -> list[str]:
+    """The CSS that makes the filters work without JavaScript.
 
-    Generated with the radios from the same lists, so that a new phase or kind of event filters as
-    soon as it exists.
+    One rule per option hides the events that do not match it; one per pair of choices hides the years
+    left empty; and the "no events match" message shows for each pair of choices that no event has
+    (``offered`` holds the (phase, kind) pairs that some event has). Generated with the radios from the
+    same lists, so that a new phase or kind of event filters as soon as it exists.
     """
-    selectors = [
+    (first, firsts), (second, seconds) = options.items()
+    hide = [
         f".md-content:has(#tl-{name}-{value}:checked) .tl-event:not(.tl-{name}-{value})"
         for name, values in options.items()
         for value in values
     ]
-    return ["<style>", ",\n".join(selectors) + " {\n  display: none;\n}", "</style>"]
+    empty_years, no_match = [], []
+    for one in ("all", *firsts):
+        for other in ("all", *seconds):
+            if one == other == "all":
+                continue
+            chosen = f".md-content:has(#tl-{first}-{one}:checked):has(#tl-{second}-{other}:checked)"
+            wanted = "".join(f".tl-{name}-{value}" for name, value in ((first, one), (second, other)) if value != "all")
+            empty_years.append(f"{chosen} .tl-year:not(:has(.tl-event{wanted}))")
+            if not any((one in ("all", a)) and (other in ("all", b)) for a, b in offered):
+                no_match.append(f"{chosen} .tl-none")
+    rules = [",\n".join(hide + empty_years) + " {\n  display: none;\n}"]
+    if no_match:
+        rules.append(",\n".join(no_match) + " {\n  display: block;\n}")
+    return ["<style>", *rules, "</style>"]
 
 
 def _event(event: Event, people: Mapping[str, Person], chapter: Chapter, references: Mapping[str, Reference]) -> list[str]:

@@ -1,0 +1,120 @@
+/* Keyboard focus that follows the reader: to the new page's heading after instant navigation, and back
+ * to the search button when Escape closes the search. Material leaves focus on the body in both cases,
+ * so a keyboard or screen-reader user would start again from the top of the page.
+ */
+(function () {
+  "use strict";
+  if (window.guideFocus) {
+    return;
+  }
+  window.guideFocus = true;
+
+  var SEARCH_BUTTON = 'label.md-header__button[for="__search"]';
+  var MENU_BUTTON = 'label.md-header__button[for="__drawer"]';
+
+  // On a phone the menu and the search open from labels, which Material leaves out of the tab order.
+  function makeFocusable(selector, name, then) {
+    var button = document.querySelector(selector);
+    if (!button || button.hasAttribute("tabindex")) {
+      return;
+    }
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-label", name);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        button.click();
+        then();
+      }
+    });
+  }
+
+  function makeMenuButtonsFocusable() {
+    makeFocusable(SEARCH_BUTTON, "Search", function () {
+      var input = document.querySelector(".md-search__input");
+      if (input) {
+        input.focus();
+      }
+    });
+    makeFocusable(MENU_BUTTON, "Navigation", function () {
+      var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[tabindex]");
+      if (first) {
+        window.setTimeout(function () {
+          first.focus();
+        }, 50); // once the drawer is visible: a hidden element cannot take the focus
+      }
+    });
+  }
+
+  function focus(target) {
+    if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea, summary")) {
+      target.setAttribute("tabindex", "-1");
+    }
+    target.focus({ preventScroll: true });
+  }
+
+  // Material announces the new page's document before it moves that page's nodes into this one:
+  // wait (a frame at a time, for at most about two seconds) until the new heading is on screen.
+  function focusHeadingOf(page) {
+    var heading = page.querySelector(".md-content article h1");
+    var frames = 120;
+    (function wait() {
+      if (heading && !document.contains(heading) && frames-- > 0) {
+        window.requestAnimationFrame(wait);
+        return;
+      }
+      // The section the reader asked for, if the link named one; otherwise the page's heading. (The
+      // address's own #anchor may still be the old page's section, which Material's tracking put there.)
+      var target = clickedHash ? document.getElementById(decodeURIComponent(clickedHash.slice(1))) : null;
+      clickedHash = "";
+      target = target || document.querySelector(".md-content article h1");
+      if (target) {
+        focus(target);
+      }
+    })();
+  }
+
+  var clickedHash = "";
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    clickedHash = link ? new URL(link.href, location.href).hash : "";
+  }, true);
+
+  var first = true;
+  function onPage(page) {
+    if (!first) {
+      focusHeadingOf(page || document);
+    }
+    first = false;
+    makeMenuButtonsFocusable();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else {
+    onPage();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__search");
+    if (event.key !== "Escape" || !toggle || !toggle.checked) {
+      return;
+    }
+    // After Material has closed the search and blurred its field.
+    window.setTimeout(function () {
+      var button = document.querySelector(SEARCH_BUTTON);
+      if (button && button.offsetParent !== null) {
+        button.focus();
+      } else {
+        var input = document.querySelector(".md-search__input");
+        var form = input && input.form;
+        if (form) {
+          // On a wide screen the field itself is the search control; focusing it would reopen the search.
+          form.setAttribute("tabindex", "-1");
+          form.focus({ preventScroll: true });
+        }
+      }
+    }, 0);
+  }, true);
+})();

@@ -1,0 +1,43 @@
+/* Keeps the timeline filter's choice in the address (?phase=…&kind=…), so that it survives a reload and
+ * can be shared. The filtering itself is CSS generated with the page, and works without this script.
+ * Values read from the address are used only if a radio with exactly that value exists.
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.tl-filters");
+  if (!form) {
+    return;
+  }
+  var NAMES = ["phase", "kind"];
+
+  function radios(name) {
+    return Array.prototype.slice.call(form.querySelectorAll('input[type="radio"][name="tl-' + name + '"]'));
+  }
+
+  var params = new URLSearchParams(window.location.search);
+  NAMES.forEach(function (name) {
+    var wanted = params.get(name);
+    var match = radios(name).filter(function (radio) {
+      return radio.value === wanted;
+    })[0];
+    if (match) {
+      match.checked = true;
+    }
+  });
+
+  form.addEventListener("change", function () {
+    var url = new URL(window.location.href);
+    NAMES.forEach(function (name) {
+      var checked = radios(name).filter(function (radio) {
+        return radio.checked;
+      })[0];
+      if (checked && checked.value !== "all") {
+        url.searchParams.set(name, checked.value);
+      } else {
+        url.searchParams.delete(name);
+      }
+    });
+    // Material's instant navigation keeps its own state in history.state: pass it on untouched.
+    window.history.replaceState(window.history.state, "", url.href);
+  });
+})();

@@ -1,0 +1,340 @@
+"""Phone-first reading in a real browser: previews on tap, hover and focus; sizes, targets, chart, filter, focus."""
+
+import re
+
+import pytest
+
+from browser import browser
+from linkcheck import serve
+from sitebuild import SUB_PATH, TEST_SITE_URL
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 1}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+CHAPTER = "chapters/02-triumvirate/"
+MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA)
+
+# The controls of the header and the content (links inside running text are exempt, as WCAG allows).
+CONTROLS = """
+  .md-header label.md-header__button, .md-header a.md-header__button, .md-header [tabindex="0"],
+  .md-content button, .md-content summary, .md-content select, .md-content input:not([type=radio]):not([type=checkbox]),
+  .md-content .tl-option, .md-content .md-content__button, .md-content .md-button, .md-content .az-bar a,
+  .md-content .name-bar a, .md-content .preview-popover__open, .md-top
+"""
+
+
+def _pages(site_dir):
+    pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
+    return ["" if page == "." else f"{page}/" for page in pages] + ["404.html"]
+
+
+@pytest.fixture(scope="module")
+def root_url(site_dir, tmp_path_factory):
+    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("phone")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+def _context(chromium, **options):
+    context = chromium.new_context(**options)
+    context.set_default_timeout(5000)  # a failure, not a hang: every wait here is for a state, not a time
+    return context
+
+
+@pytest.fixture
+def phone(chromium):
+    context = _context(chromium, **PHONE)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(chromium):
+    context = _context(chromium, **DESKTOP)
+    yield context.new_page()
+    context.close()
+
+
+def _font_px(locator):
+    return float(locator.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+
+
+# --- Previews of cross-links ------------------------------------------------------------------------
+
+
+def test_tapping_a_cross_link_opens_its_preview_without_leaving_the_page(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    link = phone.locator("article a.autolink-term").first
+    definition = link.get_attribute("data-preview")
+    scroll = phone.evaluate("window.scrollY")
+    link.tap()
+    popover = phone.locator(".preview-popover")
+    popover.wait_for(state="visible")
+    assert phone.url == root_url + CHAPTER, "the tap stays on the page"
+    assert definition in popover.inner_text()
+    assert popover.get_by_role("link", name="Open in the Glossary").get_attribute("href") == link.get_attribute("href")
+    assert _font_px(popover) >= 16
+    box = popover.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, "the preview fits the screen"
+    assert abs(phone.evaluate("window.scrollY") - scroll) < 80, "the page does not jump"
+
+    phone.keyboard.press("Escape")
+    assert popover.is_hidden()
+    link.tap()
+    popover.wait_for(state="visible")
+    phone.locator("article h1").tap()
+    assert popover.is_hidden(), "a tap outside closes the preview"
+    assert phone.url == root_url + CHAPTER
+
+    person = phone.locator("article a.autolink-person").first
+    person.tap()
+    assert popover.get_by_role("link", name="Open in the Who’s who").is_visible()
+    popover.get_by_role("link", name="Open in the Who’s who").tap()
+    phone.wait_for_url(re.compile(r"/people/#"))
+
+
+def test_preview_opens_on_hover_and_on_keyboard_focus_on_a_desktop(desktop, root_url):
+    desktop.goto(root_url + CHAPTER)
+    link = desktop.locator("article a.autolink-term").first
+    link.hover()
+    popover = desktop.locator(".preview-popover")
+    popover.wait_for(state="visible")
+    assert link.get_attribute("data-preview") in popover.inner_text()
+    assert _font_px(popover) >= 16 and not desktop.locator(".md-tooltip2--active, .md-tooltip--active").count()
+    desktop.mouse.move(5, 790)
+    popover.wait_for(state="hidden")
+
+    desktop.locator("article h1").click()
+    for _ in range(80):
+        desktop.keyboard.press("Tab")
+        if desktop.evaluate("document.activeElement.classList.contains('autolink')"):
+            break
+    focused = desktop.evaluate("document.activeElement.getAttribute('data-preview')")
+    assert focused and popover.is_visible() and focused in popover.inner_text()
+    desktop.keyboard.press("Tab")
+    assert desktop.evaluate("document.activeElement.classList.contains('preview-popover__open')"), "Tab enters the preview"
+    desktop.keyboard.press("Escape")
+    assert popover.is_hidden()
+    assert desktop.evaluate("document.activeElement.classList.contains('autolink')"), "Escape returns to the link"
+
+
+def test_screen_readers_get_the_preview_as_the_links_description(desktop, root_url):
+    desktop.goto(root_url + CHAPTER)
+    link = desktop.locator("article a.autolink-term").first
+    description = desktop.evaluate(
+        "id => document.getElementById(id).textContent", link.get_attribute("aria-describedby")
+    )
+    assert link.get_attribute("data-preview") in description
+
+
+def test_a_hostile_preview_stays_text(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    phone.evaluate(
+        """() => { window.ran = false; const a = document.querySelector('article a.autolink');
+           a.dataset.preview = '<img src=x onerror="window.ran = true">';
+           a.dataset.previewTitle = '<b onmouseover="window.ran = true">x</b>'; }"""
+    )
+    phone.locator("article a.autolink").first.tap()
+    popover = phone.locator(".preview-popover")
+    popover.wait_for(state="visible")
+    assert popover.locator("img, b").count() == 0 and "<img src=x" in popover.inner_text()
+    assert phone.evaluate("window.ran") is False
+
+
+def test_without_javascript_a_cross_link_is_a_plain_link(chromium, root_url):
+    context = _context(chromium, java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(root_url + CHAPTER)
+    page.locator("article a.autolink-term").first.click()
+    page.wait_for_url(re.compile(r"/glossary/#"))
+    context.close()
+
+
+# --- Sizes, overflow and targets on a phone ---------------------------------------------------------
+
+
+def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    for selector in ("article .admonition p:not(.admonition-title)", "article details summary", "article details > p",
+                     "article > p:not(.chapter-period)"):
+        sizes = phone.locator(selector).evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes and min(sizes) >= 16, (selector, min(sizes))
+
+
+def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(site_dir, phone, root_url):
+    overflowing, small = {}, {}
+    for path in _pages(site_dir):
+        phone.goto(root_url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            overflowing[path] = width
+        too_small = phone.evaluate(
+            """(selector) => [...document.querySelectorAll(selector)].filter(e => {
+                 const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                 return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !e.closest('[hidden]');
+               }).map(e => { const r = e.getBoundingClientRect();
+                 return {what: e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 30),
+                         w: Math.round(r.width), h: Math.round(r.height)}; })
+               .filter(t => t.w < 44 - 0.5 || t.h < 44 - 0.5)""",
+            CONTROLS,
+        )
+        if too_small:
+            small[path] = too_small[:5]
+    assert not overflowing, overflowing
+    assert not small, small
+
+
+def test_download_pdf_is_labelled_in_words(phone, root_url):
+    phone.goto(root_url)
+    button = phone.get_by_role("link", name="Download PDF")
+    assert button.is_visible() and "Download PDF" in button.inner_text()
+
+
+# --- The chart ---------------------------------------------------------------------------------------
+
+
+def _visible_chart(page):
+    return page.locator("svg.struggle-chart:visible")
+
+
+def test_the_chart_fits_a_phone_with_legible_labels_and_its_whole_legend(phone, root_url):
+    phone.goto(root_url + "timeline/")
+    chart = _visible_chart(phone)
+    assert chart.count() == 1
+    box = chart.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    scroll = phone.locator(".struggle-chart-wrap:visible").evaluate("e => e.scrollWidth - e.clientWidth")
+    assert scroll <= 1, "no sideways scrolling inside the chart"
+    labels = chart.locator("text").evaluate_all(
+        """els => els.map(t => { const svg = t.ownerSVGElement, scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+             const r = t.getBoundingClientRect(), s = svg.getBoundingClientRect();
+             return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
+                     inside: r.left >= s.left - 0.5 && r.right <= s.right + 0.5 && r.top >= s.top - 0.5 && r.bottom <= s.bottom + 0.5}; })"""
+    )
+    assert labels and min(label["px"] for label in labels) >= 12, min(labels, key=lambda label: label["px"])
+    assert all(label["inside"] for label in labels), [label["text"] for label in labels if not label["inside"]]
+    assert "Killed (shot, murdered or suicide)" in [label["text"] for label in labels], "the whole legend shows"
+
+
+def test_nothing_in_the_chart_is_clipped_on_a_desktop(desktop, root_url):
+    desktop.goto(root_url + "timeline/")
+    chart = _visible_chart(desktop)
+    assert chart.count() == 1
+    wrap = desktop.locator(".struggle-chart-wrap:visible")
+    assert wrap.evaluate("e => e.scrollWidth - e.clientWidth") <= 1
+    outside = chart.locator("g.fall, text").evaluate_all(
+        """els => { const s = els[0].ownerSVGElement.getBoundingClientRect();
+             return els.map(e => e.getBoundingClientRect()).filter(r => r.left < s.left - 0.5 || r.right > s.right + 0.5).length; }"""
+    )
+    assert outside == 0
+    trotsky_killed = chart.locator("g.person-row", has=desktop.locator("text.name", has_text="Leon Trotsky")).locator("g.fall-killed")
+    assert trotsky_killed.count() == 1 and trotsky_killed.is_visible()
+
+
+# --- The timeline filter -----------------------------------------------------------------------------
+
+
+def test_timeline_filter_keeps_its_choice_in_the_address_and_says_when_nothing_matches(phone, root_url):
+    phone.goto(root_url + "timeline/")
+    phone.locator("label.tl-option", has_text="Trial").tap()
+    assert "timeline/?kind=trial" in phone.url  # (Material may add the section's #anchor as the reader scrolls)
+    trials = phone.locator(".tl-event:visible").count()
+    assert trials > 0
+    phone.reload()
+    assert phone.locator("#tl-kind-trial").is_checked() and phone.locator(".tl-event:visible").count() == trials
+    empty_years = phone.evaluate(
+        """[...document.querySelectorAll('.tl-year')].filter(y => y.checkVisibility()
+             && ![...y.querySelectorAll('.tl-event')].some(e => e.checkVisibility())).length"""
+    )
+    assert empty_years == 0, "no year shows without events"
+    assert phone.locator(".tl-none").is_hidden()
+
+    phone.locator("label.tl-option", has_text="The Triumvirate").tap()
+    assert "phase=triumvirate" in phone.url and "kind=trial" in phone.url
+    assert phone.locator(".tl-event:visible").count() == 0 and phone.locator(".tl-year:visible").count() == 0
+    assert phone.locator(".tl-none").is_visible()
+
+    phone.goto(root_url + "timeline/?kind=<script>&phase=nonsense")
+    assert phone.locator("#tl-kind-all").is_checked() and phone.locator("#tl-phase-all").is_checked()
+
+
+def test_timeline_no_match_message_works_without_javascript(chromium, root_url):
+    context = _context(chromium, java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(root_url + "timeline/")
+    assert page.locator(".tl-none").is_hidden()
+    page.locator("label.tl-option", has_text="The Triumvirate").click()
+    page.locator("label.tl-option", has_text="Trial").click()
+    assert page.locator(".tl-none").is_visible() and page.locator(".tl-year:visible").count() == 0
+    context.close()
+
+
+# --- Focus ------------------------------------------------------------------------------------------
+
+
+def test_every_tab_stop_on_a_phone_is_on_screen_and_visibly_focused(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    seen = []
+    for _ in range(60):
+        phone.keyboard.press("Tab")
+        focused = phone.evaluate(
+            """() => { const a = document.activeElement;
+                 // Material's palette radios are hidden; their labels show the focus.
+                 const e = a.matches('input.md-option') ? a.nextElementSibling : a, s = getComputedStyle(e), r = e.getBoundingClientRect();
+                 return {what: a.tagName + '.' + a.className + ' ' + (a.getAttribute('aria-label') || a.textContent.trim().slice(0, 30)),
+                         outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                         onscreen: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== 'hidden'}; }"""
+        )
+        assert focused["onscreen"], f"an off-screen tab stop after {seen[-3:]}: {focused}"
+        assert focused["outline"], f"no visible focus on {focused}"
+        seen.append(focused["what"])
+        if focused["what"].startswith("A.autolink"):
+            break
+    assert any(what.startswith("A.autolink") for what in seen), "the keyboard reaches the text quickly"
+
+
+def test_header_focus_ring_shows_on_the_red_header(desktop, root_url):
+    desktop.goto(root_url)
+    for _ in range(10):
+        desktop.keyboard.press("Tab")
+        if desktop.evaluate("!!document.activeElement.closest('.md-header')"):
+            break
+    colour = desktop.evaluate("getComputedStyle(document.activeElement).outlineColor")
+    assert colour == "rgb(255, 255, 255)", colour
+
+
+def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, root_url):
+    # Material navigates instantly only to addresses in the sitemap, and it keeps the sitemap's port:
+    # give it this test server's address, as a real host on the default port would.
+    origin = re.match(r"https?://[^/]+", root_url).group()
+    test_origin = re.match(r"https?://[^/]+", TEST_SITE_URL).group()
+
+    def sitemap(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(test_origin, origin))
+
+    desktop.route("**/sitemap.xml", sitemap)
+    desktop.goto(root_url + CHAPTER)
+    desktop.wait_for_load_state("networkidle")
+    desktop.evaluate("window.sameDocument = true")
+    desktop.locator(".md-footer__link--next").click()
+    desktop.wait_for_url(re.compile(r"03-duumvirate/$"))
+    desktop.wait_for_function("document.activeElement && document.activeElement.tagName === 'H1'")
+    assert desktop.evaluate("window.sameDocument") is True, "the page was replaced in place (instant navigation)"
+    assert "Duumvirate" in desktop.evaluate("document.activeElement.textContent")
+
+
+def test_escape_from_search_returns_focus_to_the_search_button(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    button = phone.locator('label.md-header__button[for="__search"]')
+    button.focus()
+    phone.keyboard.press("Enter")
+    phone.locator(".md-search__input").wait_for(state="visible")
+    phone.keyboard.type("Stalin")
+    phone.keyboard.press("Escape")
+    phone.wait_for_function("document.activeElement.matches('label[for=\"__search\"]')")

@@ -1,0 +1,68 @@
+"""Sharing and hosting: card tags on every page, the build's own social image, no localhost, a 404 that works under a sub-path."""
+
+import datetime
+import io
+import subprocess
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from PIL import Image
+
+from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL
+from studyguide.book.book import BookPage, build_book
+from studyguide.social import PATH, SIZE, social_image
+
+
+def _html_pages(site_dir):
+    return sorted(site_dir.rglob("index.html")) + [site_dir / "404.html"]
+
+
+def _meta(soup, key):
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def test_every_page_has_open_graph_and_twitter_card_tags(site_dir):
+    for path in _html_pages(site_dir):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        where = path.relative_to(site_dir)
+        assert _meta(soup, "og:title") and _meta(soup, "og:description") and _meta(soup, "twitter:title"), where
+        assert _meta(soup, "twitter:card") == "summary_large_image", where
+        assert _meta(soup, "og:image") == _meta(soup, "twitter:image") == TEST_SITE_URL + PATH, where
+    chapter = BeautifulSoup((site_dir / "chapters/02-triumvirate/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert _meta(chapter, "og:url") == TEST_SITE_URL + "chapters/02-triumvirate/"
+    assert _meta(chapter, "og:description") == _meta(chapter, "description")
+
+
+def test_the_social_image_is_made_by_the_build_and_never_committed(site_dir):
+    image = Image.open(site_dir / PATH)
+    assert image.format == "PNG" and image.size == SIZE
+    tracked = subprocess.run(["git", "ls-files", "--", f"docs/{PATH}"], cwd=REPO_ROOT, capture_output=True, text=True)
+    assert tracked.stdout == "", "the social image is generated, not committed"
+
+
+def test_the_social_image_wraps_a_long_title_and_draws_text():
+    image = Image.open(io.BytesIO(social_image("A very long title " * 4, "A subtitle")))
+    assert image.size == SIZE and len(set(image.getdata())) > 4, "more than a blank rectangle"
+
+
+def test_without_site_url_there_is_no_localhost_default(monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert load_config(str(CONFIG_FILE)).site_url in (None, "")
+
+
+@pytest.mark.parametrize("site_url", [None, ""])
+def test_a_pdf_without_a_site_url_names_no_web_address(site_url, tmp_path):
+    html_file = tmp_path / "index.html"
+    html_file.write_text('<article class="md-content__inner"><h1>One</h1><p><a href="../../sources/">Sources</a></p></article>')
+    book = build_book([BookPage("chapters/one/", "One", html_file)], "Title", "Subtitle", datetime.date(2026, 1, 1), site_url)
+    assert "Read online" not in book and "127.0.0.1" not in book and "localhost" not in book
+    assert "<a>Sources</a>" in book, "a link to the site with no address to point at is dropped, its words kept"
+
+
+def test_the_404_page_works_under_a_sub_path(site_dir):
+    soup = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    addresses = [tag.get("href") or tag.get("src") for tag in soup.select("link[href], script[src], a[href]")]
+    local = [address for address in addresses if not address.startswith(("http:", "https:", "#", "mailto:"))]
+    assert local and all(address.startswith(SUB_PATH) for address in local), [a for a in local if not a.startswith(SUB_PATH)]
