@@ -47,7 +47,7 @@ def test_the_built_page_lists_every_misconception_from_the_notes(site_dir):
     data = load_guide_data()
     page = (site_dir / "about-the-notes" / "index.html").read_text(encoding="utf-8")
     table = page[page.index('id="corrections"'):page.index('id="unconfirmed"')]
-    rows = re.findall(r"<tr>\s*<td>(\d+)</td>", table)
+    rows = re.findall(r"<tr>\s*<td[^>]*>(\d+)</td>", table)
     in_notes = [item for item in data.misconceptions if item.notes]
     assert [int(row) for row in rows] == list(range(1, len(in_notes) + 1))
     for item in in_notes:

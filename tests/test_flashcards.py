@@ -46,7 +46,8 @@ def test_every_answer_comes_from_the_data(data, cards):
         elif kind == "what":
             assert card.answer.startswith(events[key].title) and events[key].date.display() in card.question
         elif kind == "truefalse":
-            assert card.question == f"True or false? {misconceptions[key].claim}" and card.answer.startswith("False. ")
+            assert card.question == f"True or false: {misconceptions[key].claim.rstrip('.')}?"
+            assert card.answer.startswith("False. ")
         else:
             phase, person = key.rsplit("-", 1)[0], key.rsplit("-", 1)[1]
             side = next(side for side in people[person].sides if side.phase == phase)

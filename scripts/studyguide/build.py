@@ -74,7 +74,7 @@ class GuideBuild:
     def chapter_markdown(self, markdown: str, page: str) -> str:
         """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; the sheets to
         the home page; the corrections table to About the notes."""
-        if page == corrections.PAGE and corrections.MARKER in markdown:
+        if page == corrections.PAGE:
             references = {reference.id: reference for reference in self.data.references}
             return corrections.insert_table(markdown, self.data.misconceptions, references, self.data.chapters)
         if page == "index.md":

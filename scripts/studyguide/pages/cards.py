@@ -100,7 +100,7 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
     for item in data.misconceptions:
         chapter = data.chapters[item.section.chapter]
         cards.append(Card(
-            f"truefalse-{item.id}", "truefalse", item.section.chapter, f"True or false? {item.claim}",
+            f"truefalse-{item.id}", "truefalse", item.section.chapter, f"True or false: {item.claim.rstrip('.')}?",
             f"False. {to_plain_text(item.correction)}", chapter.src_path, item.section.anchor,
             f"{chapter.title}: {chapter.headings[item.section.anchor]}",
         ))  # fmt: skip
