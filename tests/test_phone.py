@@ -338,3 +338,18 @@ def test_escape_from_search_returns_focus_to_the_search_button(phone, root_url):
     phone.keyboard.type("Stalin")
     phone.keyboard.press("Escape")
     phone.wait_for_function("document.activeElement.matches('label[for=\"__search\"]')")
+
+
+# --- Search ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed, person", [("Ryton", "Martemyan Ryutin"), ("Zinovyev", "Grigory Zinoviev"),
+                                           ("Kamenyev", "Lev Kamenev"), ("Bukarin", "Nikolai Bukharin"),
+                                           ("Trotski", "Leon Trotsky")])
+def test_search_forgives_misspelt_names(desktop, root_url, typed, person):
+    desktop.goto(root_url)
+    desktop.locator(".md-search__input").click()
+    desktop.keyboard.type(typed)
+    first = desktop.locator(".md-search-result__item").first
+    first.wait_for(state="visible")
+    assert person in first.inner_text(), first.inner_text()
