@@ -87,3 +87,9 @@ audit: build
 # Crawl the built site under a sub-path: list outside links, report broken internal links and anchors.
 links: build
 	$(BIN)/python tests/linkcheck.py $(SITE_DIR)
+
+# Refresh the vendored ts-fsrs (FSRS scheduler for the flashcard drill) from the exact version pinned in
+# package.json/package-lock.json: `npm pack` checked against the lock's sha512, copied byte for byte.
+.PHONY: vendor
+vendor:
+	$(PYTHON) scripts/vendor_fsrs.py

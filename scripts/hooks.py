@@ -22,7 +22,7 @@ from studyguide.book.fonts import FontsMissing
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
 from studyguide import social
-from studyguide.build import GENERATED_PAGES, GuideBuild
+from studyguide.build import GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
 from studyguide.data.problems import DataError
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
@@ -218,7 +218,7 @@ def _keep_previous_print_documents(site_dir: Path) -> None:
 
 
 def _write_pdf(config):
-    pages = [(page.url, page.title) for page in _nav.pages]
+    pages = [(page.url, page.title) for page in _nav.pages if page.file.src_uri not in ONLINE_ONLY_PAGES]
     start = time.perf_counter()
     site_dir = Path(config.site_dir)
     try:

@@ -115,3 +115,11 @@ def test_sources_page(data):
     citing_pages = {"historian-two": ("chapters/02-triumvirate.md",)}
     titles = {"chapters/02-triumvirate.md": "The Triumvirate"}
     assert_matches_golden("sources.md", render_sources(data.references, data.events, data.people, citing_pages, titles))
+
+
+
+def test_revision_page(data):
+    from studyguide.pages.cards import build_cards
+    from studyguide.pages.revision import render_revision
+
+    assert_matches_golden("revision.md", render_revision(build_cards(data, MENTIONS), data.chapters, ["date-x"]))

@@ -66,7 +66,7 @@ def extended_site(tmp_path_factory):
     trotsky["sides"][NEW_PHASE[0]] = {"side": NEW_SIDE[0], "note": "Wrote against Stalin from Mexico."}
     (root / "data/people.yml").write_text(yaml.safe_dump(people, allow_unicode=True, sort_keys=False), encoding="utf-8")
     events = yaml.safe_load((root / "data/timeline.yml").read_text(encoding="utf-8"))
-    sources = next(event["sources"] for event in events if event.get("sources"))
+    sources = list(next(event["sources"] for event in events if event.get("sources")))  # a copy: no YAML alias
     events.append({
         "id": "test-famine", "date": "1940", "precision": "year", "title": "A famine added by a test",
         "summary": "An event of the new kind.", "section": "06-war#abroad", "kind": NEW_KIND, "sources": sources,
@@ -94,7 +94,7 @@ def test_the_timeline_filter_offers_and_styles_the_new_phase_and_kind(extended_s
     timeline = _page(extended_site, "timeline")
     assert timeline.select_one(f"input#tl-kind-{NEW_KIND}") is not None
     assert timeline.select_one(f"input#tl-phase-{NEW_PHASE[0]}") is not None
-    rules = " ".join(style.get_text() for style in timeline.select("article style"))
+    rules = " ".join(style.get_text() for style in timeline.select("style"))
     for name, value in (("kind", NEW_KIND), ("phase", NEW_PHASE[0])):
         assert re.search(rf"#tl-{name}-{value}:checked\) \.tl-event:not\(\.tl-{name}-{value}\)", rules), rules
     event = timeline.select_one("#test-famine")

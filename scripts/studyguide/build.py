@@ -11,13 +11,19 @@ from .book import organisers, printed_cards
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
-from .pages import flashcards, glossary, people, sources, timeline
+from .pages import flashcards, glossary, people, quiz, revision, sources, timeline
 from .pages.cards import build_cards
 from .pages.chart import render_chart
+from .pages.scripts import script_tags
 from .tables import label_table_cells
 
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
-GENERATED_PAGES = (glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, sources.PAGE)
+GENERATED_PAGES = (
+    glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, quiz.PAGE, revision.PAGE, sources.PAGE,
+)  # fmt: skip
+
+# Pages that only work on screen (progress kept by the browser, self-marking questions): not in the PDF.
+ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE)
 
 
 class GuideBuild:
@@ -59,7 +65,7 @@ class GuideBuild:
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add the key-dates box and revision-sheet links to a chapter, and the sheets' list to the home page."""
+        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; sheets to home."""
         if page == "index.md":
             if not self.link_print_documents:
                 return markdown
@@ -67,6 +73,8 @@ class GuideBuild:
         stem = page.removeprefix("chapters/").removesuffix(".md")
         if stem not in self.data.chapters:
             return markdown
+        # The script adds a small "Mark as revised" control under each section heading.
+        markdown = "\n".join([markdown.rstrip("\n"), "", *script_tags(page, "revision-store.js", "revised.js")]) + "\n"
         events = [event for event in self.data.events if event.section.chapter == stem]
         box = timeline.render_key_dates(events, page) if events else ""
         links = organisers.chapter_links(stem) if self.link_print_documents else ""
@@ -93,6 +101,11 @@ class GuideBuild:
                 return page_markdown
             downloads = exports.downloads_markdown(cards, data.chapters, flashcards.PAGE, self.link_print_documents)
             return f"{page_markdown}\n{downloads}"
+        if page == quiz.PAGE:
+            return quiz.render_quiz(quiz.build_questions(data, self.mentions), data.chapters)
+        if page == revision.PAGE:
+            question_ids = [question.id for question in quiz.build_questions(data, self.mentions)]
+            return revision.render_revision(build_cards(data, self.mentions), data.chapters, question_ids)
         if page == sources.PAGE:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles

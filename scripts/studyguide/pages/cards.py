@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,20 @@ class Card:
     link_label: str
 
 
+def quoted(text: str) -> str:
+    """Text from the data ready to sit inside a question: straight quotes become typographic ones.
+
+    Inside a question's own “ ” the data's quotes become single ‘ ’, so quotes never nest.
+    """
+    return re.sub(r'"([^"]*)"', "‘\\1’", text)
+
+
+def headline(title: str) -> str:
+    """An event's title as the end of a question: “The Bolsheviks seize…” becomes “the Bolsheviks seize…”."""
+    title = re.sub(r'"([^"]*)"', "“\\1”", title)
+    return title[0].lower() + title[1:] if title.startswith(("The ", "A ")) else title
+
+
 def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> list[Card]:
     """Every card the data supports, in chapter order, then by kind, then as the data orders them."""
     chapters = sorted(data.chapters)
@@ -41,7 +56,8 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
         return min(pages)[len("chapters/"):-len(".md")] if pages else chapters[0]
 
     for term in data.terms:
-        question = f"What and where was {term.term}?" if term.category == "place" else f"What was meant by “{term.term}”?"
+        name = quoted(term.term)
+        question = f"What and where was {name}?" if term.category == "place" else f"What was meant by “{name}”?"
         cards.append(Card(
             f"term-{term.id}", "term", first_chapter(f"term:{term.id}"), question,
             term.definition, "glossary.md", term.id, f"Glossary: {term.term}",
@@ -56,7 +72,8 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
         chapter = data.chapters[event.section.chapter]
         label = f"{chapter.title}: {chapter.headings[event.section.anchor]}"
         cards.append(Card(
-            f"when-{event.id}", "when", event.section.chapter, f"When: {event.title}?", event.date.display(),
+            f"when-{event.id}", "when", event.section.chapter,
+            f"When did this happen: {headline(event.title)}?", event.date.display(),
             chapter.src_path, event.section.anchor, label,
         ))  # fmt: skip
         if date_counts[event.date] == 1 and event.date.precision == "day":
@@ -64,7 +81,6 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
                 f"what-{event.id}", "what", event.section.chapter, f"What happened on {event.date.display()}?",
                 f"{event.title}. {event.summary}", chapter.src_path, event.section.anchor, label,
             ))  # fmt: skip
-    phase_titles = data.phase_titles
     for phase in PHASES:
         chapter = data.phase_chapter(phase.id)
         if chapter is None:
@@ -75,7 +91,7 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
                 continue
             cards.append(Card(
                 f"alliance-{phase.id}-{person.id}", "alliance", chapter.stem,
-                f"Where did {person.name} stand in {phase_titles[phase.id]}?",
+                f"Which side was {person.name} on in the years of “{chapter.title}”, {chapter.period}?",
                 f"{SIDES_BY_ID[side.side].answer}. {side.note}", "people.md", person.id, f"Who's who: {person.name}",
             ))  # fmt: skip
     order = {kind: index for index, kind in enumerate(CARD_KINDS)}

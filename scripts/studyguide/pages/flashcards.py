@@ -7,7 +7,8 @@ from itertools import groupby
 
 from ..data.model import Chapter
 from .cards import CARD_KINDS, Card
-from .markdown import front_matter, plain, relative
+from .markdown import attribute, front_matter, plain, relative
+from .scripts import FSRS, STORE, script_tags
 
 PAGE = "flashcards.md"
 
@@ -30,8 +31,9 @@ def render_flashcards(cards: Sequence[Card], chapters: Mapping[str, Chapter]) ->
         "",
         f"There are {len(cards)} cards, made from the same checked data as the Glossary, the Who's who and",
         "the Timeline. Say the answer out loud, then open the card to check it; every answer links to where",
-        "the guide explains it. With JavaScript on, **drill mode** shows the cards one at a time in a shuffled",
-        "order, brings back the ones you did not know sooner, and remembers your progress on this device.",
+        "the guide explains it. With JavaScript on, **drill mode** schedules each card with FSRS (the Free",
+        "Spaced Repetition Scheduler): rate how well you knew it, and the card comes back just before you",
+        "would forget it. Progress stays on this device; see [My revision](revision.md) to export it.",
         "Printed, the cards come out as cut-out cards: fold along the dashed line, question on one side.",
         "",
         '<div id="drill" class="drill" hidden></div>',
@@ -44,16 +46,20 @@ def render_flashcards(cards: Sequence[Card], chapters: Mapping[str, Chapter]) ->
             lines += ["", f"### {CARD_KINDS[kind]} {{#cards-{stem}-{kind}}}"]
             for card in of_kind:
                 lines += ["", *_card(card)]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", *script_tags(PAGE, FSRS, STORE, "drill.js")]) + "\n"
 
 
 def _card(card: Card) -> list[str]:
-    question = plain(card.question).replace('"', "&quot;")
+    # The card's stable id from the data keys the learner's progress: rewording a question keeps it.
     target = f"{relative(PAGE, card.link_page)}#{card.link_anchor}"
     return [
-        f'??? flashcard "{question}"',
+        f'<details class="flashcard" data-card-id="{attribute(card.id)}" '
+        f'data-chapter="{attribute(card.chapter)}" markdown>',
+        f"<summary>{attribute(card.question)}</summary>",
         "",
-        f"    {plain(card.answer)}",
+        plain(card.answer),
         "",
-        f"    [{plain(card.link_label)}]({target}){{ .card-source }}",
+        f"[{plain(card.link_label)}]({target}){{ .card-source }}",
+        "",
+        "</details>",
     ]

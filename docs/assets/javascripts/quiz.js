@@ -1,0 +1,248 @@
+/* The Quick quiz: turns each question's listed choices into buttons (or drop-downs for order and match),
+   marks the answer at once with why and a link, and runs a "quiz of 10" that mixes chapters and leans
+   towards cards the student found hard. Without this script each question shows its answer on request. */
+(function () {
+  "use strict";
+
+  var Store = window.StalinRevision;
+  var root = document.getElementById("quiz");
+  if (!Store || !root || root.dataset.ready) {
+    return;
+  }
+  root.dataset.ready = "true";
+  var QUIZ_SIZE = 10;
+  var ORDINALS = ["1st", "2nd", "3rd"];
+
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function shuffle(items) {
+    for (var i = items.length - 1; i > 0; i -= 1) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = items[i];
+      items[i] = items[j];
+      items[j] = swap;
+    }
+    return items;
+  }
+
+  var loaded = Store.read();
+  var questions = Array.prototype.slice.call(document.querySelectorAll(".quiz-question[data-question-id]"));
+  var round = null; // {questions, answered, right} while a quiz of 10 runs
+
+  // ---- the panel: start a quiz of 10, show all, the score ----
+  root.textContent = "";
+  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
+  root.appendChild(problems);
+  Store.announce(problems, loaded.problems);
+  var controls = element("div", { class: "drill-controls" });
+  var start = element("button", { type: "button", class: "md-button md-button--primary", "data-quiz": "start" }, "Start a quiz of 10");
+  var showAll = element("button", { type: "button", class: "md-button", "data-quiz": "all", hidden: "" }, "Show all questions");
+  controls.appendChild(start);
+  controls.appendChild(showAll);
+  root.appendChild(controls);
+  var status = element("p", { class: "quiz-status", role: "status", "aria-live": "polite" },
+    questions.length + " questions. Pick an answer to check it.");
+  root.appendChild(status);
+  root.hidden = false;
+  var roundBox = element("div", { class: "quiz-round" });
+  root.parentNode.insertBefore(roundBox, root.nextSibling);
+
+  function feedback(question, right, message) {
+    var box = question.querySelector(".quiz-feedback");
+    box.textContent = "";
+    box.className = "quiz-feedback " + (right ? "quiz-right" : "quiz-wrong");
+    box.appendChild(element("strong", {}, right ? "Right. " : "Not quite. "));
+    box.appendChild(document.createTextNode(message));
+    box.hidden = false;
+    var details = question.querySelector("details.quiz-answer");
+    details.open = true; // the answer, why, and the link to the section
+    question.setAttribute("data-result", right ? "right" : "wrong");
+    if (round && round.questions.indexOf(question) >= 0 && !question.dataset.counted) {
+      question.dataset.counted = "true";
+      round.answered += 1;
+      round.right += right ? 1 : 0;
+      if (round.answered === round.questions.length) {
+        finishRound();
+      } else {
+        status.textContent = (right ? "Right. " : "Not quite. ") + round.answered + " of " + round.questions.length + " answered.";
+      }
+    } else {
+      status.textContent = (right ? "Right. " : "Not quite. ") + message;
+    }
+  }
+
+  function choiceText(question, index) {
+    return question.querySelector('.quiz-choices li[data-choice="' + index + '"]').textContent;
+  }
+
+  function setUpChoices(question) {
+    var answer = question.getAttribute("data-answer").split(" ").map(Number);
+    var kind = question.getAttribute("data-kind");
+    var list = question.querySelector(".quiz-choices");
+    var promptId = question.querySelector(".quiz-prompt").id;
+    var feedbackBox = element("p", { class: "quiz-feedback", tabindex: "-1", hidden: "" });
+    var count = list.children.length;
+    if (kind === "order" || kind === "match") {
+      // One drop-down per item: its place in the order, or the post of each person.
+      var form = element("div", { class: "quiz-selects", role: "group", "aria-labelledby": promptId });
+      var selects = [];
+      var items = kind === "order"
+        ? Array.prototype.map.call(list.children, function (li) { return li.textContent; })
+        : Array.prototype.map.call(question.querySelectorAll(".quiz-people li"), function (li) { return li.textContent; });
+      items.forEach(function (text, index) {
+        var id = promptId + "-" + index;
+        var label = element("label", { for: id }, text + " ");
+        var select = element("select", { id: id });
+        select.appendChild(element("option", { value: "" }, kind === "order" ? "Place…" : "Post…"));
+        for (var i = 0; i < count; i += 1) {
+          select.appendChild(element("option", { value: String(i) },
+            kind === "order" ? ORDINALS[i] || (i + 1) + "th" : String.fromCharCode(65 + i) + ". " + choiceText(question, i)));
+        }
+        label.appendChild(select);
+        form.appendChild(label);
+        selects.push(select);
+      });
+      var check = element("button", { type: "button", class: "md-button md-button--primary", "data-quiz": "check" },
+        kind === "order" ? "Check the order" : "Check the matches");
+      check.addEventListener("click", function () {
+        if (selects.some(function (select) { return select.value === ""; })) {
+          status.textContent = "Choose an answer for every line first.";
+          return;
+        }
+        var wrong = 0;
+        selects.forEach(function (select, index) {
+          var ok = Number(select.value) === answer[index];
+          wrong += ok ? 0 : 1;
+          select.setAttribute("aria-invalid", ok ? "false" : "true");
+        });
+        feedback(question, wrong === 0, wrong === 0 ? "All " + count + " correct." : wrong + " of " + count + " not right: see the answer below.");
+      });
+      form.appendChild(check);
+      list.parentNode.insertBefore(form, list.nextSibling);
+      if (kind === "order") {
+        list.hidden = true; // the drop-downs name every event
+      }
+      form.parentNode.insertBefore(feedbackBox, form.nextSibling);
+      return;
+    }
+    var group = element("div", { class: "quiz-options", role: "group", "aria-labelledby": promptId });
+    Array.prototype.forEach.call(list.children, function (li, index) {
+      var button = element("button", { type: "button", class: "md-button quiz-option", "data-choice": String(index) },
+        String.fromCharCode(65 + index) + ". " + li.textContent);
+      button.addEventListener("click", function () {
+        group.querySelectorAll("button").forEach(function (other) {
+          other.setAttribute("aria-pressed", other === button ? "true" : "false");
+          other.classList.toggle("quiz-chosen-right", other === button && index === answer[0]);
+          other.classList.toggle("quiz-chosen-wrong", other === button && index !== answer[0]);
+        });
+        var right = index === answer[0];
+        feedback(question, right, right ? "It is " + li.textContent + "." : "The answer is " + choiceText(question, answer[0]) + ".");
+        feedbackBox.focus(); // the verdict is read out next, and the "why" follows it
+      });
+      group.appendChild(button);
+    });
+    list.hidden = true;
+    list.parentNode.insertBefore(group, list.nextSibling);
+    group.parentNode.insertBefore(feedbackBox, group.nextSibling);
+  }
+
+  questions.forEach(setUpChoices);
+
+  // ---- a quiz of 10: weak cards first, chapters taken in turn ----
+  function weight(question, store) {
+    var card = question.getAttribute("data-card-id");
+    var record = card ? store.cards[card] : null;
+    if (record && Store.isWeak(record)) {
+      return 0; // found hard in the drill
+    }
+    return record ? 2 : 1; // unseen before well known
+  }
+
+  function pickRound() {
+    var store = Store.read().data;
+    var byChapter = {};
+    shuffle(questions.slice()).sort(function (a, b) { return weight(a, store) - weight(b, store); }).forEach(function (q) {
+      var chapter = q.getAttribute("data-chapter");
+      (byChapter[chapter] = byChapter[chapter] || []).push(q);
+    });
+    var chapters = shuffle(Object.keys(byChapter));
+    var picked = [];
+    while (picked.length < QUIZ_SIZE && chapters.some(function (c) { return byChapter[c].length; })) {
+      chapters.forEach(function (chapter) {
+        if (picked.length < QUIZ_SIZE && byChapter[chapter].length) {
+          picked.push(byChapter[chapter].shift());
+        }
+      });
+    }
+    return picked;
+  }
+
+  function reset(question) {
+    question.removeAttribute("data-result");
+    delete question.dataset.counted;
+    var box = question.querySelector(".quiz-feedback");
+    box.hidden = true;
+    box.textContent = "";
+    question.querySelector("details.quiz-answer").open = false;
+    question.querySelectorAll("button.quiz-option").forEach(function (button) {
+      button.removeAttribute("aria-pressed");
+      button.classList.remove("quiz-chosen-right", "quiz-chosen-wrong");
+    });
+    question.querySelectorAll(".quiz-selects select").forEach(function (select) {
+      select.value = "";
+      select.removeAttribute("aria-invalid");
+    });
+  }
+
+  function finishRound() {
+    var store = Store.read().data;
+    store.quizzes.push({ at: new Date().toISOString(), score: round.right, total: round.questions.length });
+    store.quizzes = store.quizzes.slice(-20);
+    Store.write(store);
+    status.textContent = "Quiz finished: " + round.right + " out of " + round.questions.length + ". Saved on My revision.";
+    round = null;
+  }
+
+  var touched = []; // questions answered or picked so far: only these need resetting
+
+  start.addEventListener("click", function () {
+    var picked = pickRound();
+    touched.concat(questions.filter(function (q) { return q.hasAttribute("data-result"); })).forEach(reset);
+    touched = picked.slice();
+    // Hiding the one container of every question is far cheaper on a phone than hiding each of them.
+    var all = document.querySelector(".quiz-all");
+    if (all) {
+      all.hidden = true;
+    }
+    roundBox.querySelectorAll(".quiz-question").forEach(function (question) {
+      question.classList.remove("quiz-picked");
+    });
+    picked.forEach(function (question, index) {
+      question.classList.add("quiz-picked");
+      question.querySelector(".quiz-prompt").setAttribute("data-number", String(index + 1));
+      roundBox.appendChild(question); // together under the panel, in quiz order
+    });
+    round = { questions: picked, answered: 0, right: 0 };
+    showAll.hidden = false;
+    start.textContent = "New quiz of 10";
+    status.textContent = "Quiz of 10 started: questions from " +
+      Object.keys(picked.reduce(function (seen, q) { seen[q.getAttribute("data-chapter")] = 1; return seen; }, {})).length +
+      " chapters.";
+    var first = picked[0] && picked[0].querySelector("button, select");
+    if (first) {
+      first.focus();
+    }
+  });
+  showAll.addEventListener("click", function () {
+    window.location.reload(); // the page's own order, every question, nothing answered
+  });
+})();
