@@ -358,10 +358,11 @@ def test_search_forgives_misspelt_names(desktop, root_url):
         search.click()
         search.fill("")
         desktop.keyboard.type(typed)
-        first = desktop.locator(".md-search-result__item").first
+        results = desktop.locator(".md-search-result__item")
         try:
-            first.wait_for(state="visible")
-            found[typed] = person in first.inner_text()
+            results.first.wait_for(state="visible")
+            # Among the first three results: another page may rank higher (a source titled "Zinovyev").
+            found[typed] = any(person in text for text in results.all_inner_texts()[:3])
         except PlaywrightTimeout:
             found[typed] = False
     assert all(found.values()), found
