@@ -93,3 +93,8 @@ links: build
 .PHONY: vendor
 vendor:
 	$(PYTHON) scripts/vendor_fsrs.py
+
+# Check a teacher's or student's notes with the same rules as the "Check your notes" page (needs Node).
+check-notes: $(STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make check-notes FILE=notes.txt"; exit 2; }
+	$(BIN)/python scripts/check_notes.py "$(FILE)"

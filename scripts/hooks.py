@@ -18,11 +18,11 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 import material_html
+from studyguide import social
 from studyguide.book.fonts import FontsMissing
 from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
-from studyguide import social
-from studyguide.build import GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
+from studyguide.build import GENERATED_FILES, GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
 from studyguide.data.problems import DataError
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
@@ -100,8 +100,11 @@ def on_files(files, config):
     """Add the generated pages last, so that they are rendered after every page that links to them."""
     for page in GENERATED_PAGES:
         files.append(File.generated(config, page, content=""))
+    for path, render in GENERATED_FILES.items():
+        files.append(File.generated(config, path, content=render(_build)))
     # The picture for shared links (overrides/main.html names it): made here, never committed.
-    files.append(File.generated(config, social.PATH, content=social.social_image(config.site_name, "Checked dates, self-tests, a timeline and a printable PDF")))
+    picture = social.social_image(config.site_name, "Checked dates, self-tests, a timeline and a printable PDF")
+    files.append(File.generated(config, social.PATH, content=picture))
     return files
 
 
@@ -247,7 +250,7 @@ def on_serve(server, config, builder):
     def guarded_rebuild():
         try:
             rebuild()
-        except BaseException as error:  # noqa: BLE001 (MkDocs' own loop would print a traceback and then hang requests)
+        except BaseException as error:
             if isinstance(error, KeyboardInterrupt):
                 raise
             if not getattr(error, "message", None) and not isinstance(error, SystemExit):

@@ -34,6 +34,7 @@ def test_every_answer_comes_from_the_data(data, cards):
     terms = {term.id: term for term in data.terms}
     people = {person.id: person for person in data.people}
     events = {event.id: event for event in data.events}
+    misconceptions = {item.id: item for item in data.misconceptions}
     for card in cards:
         kind, _, key = card.id.partition("-")
         if kind == "term":
@@ -44,6 +45,8 @@ def test_every_answer_comes_from_the_data(data, cards):
             assert card.answer == events[key].date.display() and headline(events[key].title) in card.question
         elif kind == "what":
             assert card.answer.startswith(events[key].title) and events[key].date.display() in card.question
+        elif kind == "truefalse":
+            assert card.question == f"True or false? {misconceptions[key].claim}" and card.answer.startswith("False. ")
         else:
             phase, person = key.rsplit("-", 1)[0], key.rsplit("-", 1)[1]
             side = next(side for side in people[person].sides if side.phase == phase)

@@ -8,6 +8,9 @@ from xml.etree.ElementTree import Element
 
 from . import exports
 from .book import organisers, printed_cards
+from .checker import corrections
+from .checker import page as checker_page
+from .checker.rules import RULES_PATH, rules_json
 from .data.load import load_guide_data
 from .data.model import Event, GuideData, Mention
 from .link import Matcher, PageLinker, link_targets
@@ -20,10 +23,14 @@ from .tables import label_table_cells
 # Rendered after every hand-written page, in this order, because they list where entries are mentioned.
 GENERATED_PAGES = (
     glossary.PAGE, people.PAGE, timeline.PAGE, flashcards.PAGE, quiz.PAGE, revision.PAGE, sources.PAGE,
+    checker_page.PAGE,
 )  # fmt: skip
+# Other files the build writes into the site: path inside the site -> what renders it.
+GENERATED_FILES = {RULES_PATH: lambda build: rules_json(build.data)}
 
-# Pages that only work on screen (progress kept by the browser, self-marking questions): not in the PDF.
-ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE)
+# Pages that only work on screen (progress kept by the browser, self-marking questions, checking notes
+# typed into the page): not in the PDF.
+ONLINE_ONLY_PAGES = (quiz.PAGE, revision.PAGE, checker_page.PAGE)
 
 
 class GuideBuild:
@@ -65,7 +72,11 @@ class GuideBuild:
         self.page_titles[page] = page_title
 
     def chapter_markdown(self, markdown: str, page: str) -> str:
-        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; sheets to home."""
+        """Add key dates, revision-sheet links and the "Mark as revised" script to a chapter; the sheets to
+        the home page; the corrections table to About the notes."""
+        if page == corrections.PAGE and corrections.MARKER in markdown:
+            references = {reference.id: reference for reference in self.data.references}
+            return corrections.insert_table(markdown, self.data.misconceptions, references, self.data.chapters)
         if page == "index.md":
             if not self.link_print_documents:
                 return markdown
@@ -110,6 +121,8 @@ class GuideBuild:
             return sources.render_sources(
                 data.references, data.events, data.people, data.citing_pages, self.page_titles
             )
+        if page == checker_page.PAGE:
+            return checker_page.render_page(data)
         raise KeyError(f"{page} is not a generated page")
 
     def write_organisers(self, site_dir: Path, paper: str) -> list[Path]:

@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ..checker.patterns import check_misconception, check_see_also
 from ..paths import DATA_DIR, DOCS_DIR
 from .chapters import cited_references, read_chapters
 from .fields import ID_PATTERN, EntryReader, declared_fields, read_entry
-from .model import SUBJECT, Chapter, Event, GuideData, Person, Reference, Term
+from .model import SUBJECT, Chapter, Event, GuideData, Misconception, Person, Reference, Term
 from .problems import DataError, ProblemLog
 from .yaml_reader import read_entries
 
@@ -25,7 +26,10 @@ man men war year years day days time left right central general secretary commit
 """.split())
 
 # Each data file and the dataclass of its entries, in the order they are checked.
-DATA_FILES = {"references.yml": Reference, "glossary.yml": Term, "people.yml": Person, "timeline.yml": Event}
+DATA_FILES = {
+    "references.yml": Reference, "glossary.yml": Term, "people.yml": Person, "timeline.yml": Event,
+    "misconceptions.yml": Misconception,
+}
 
 
 def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> GuideData:
@@ -35,12 +39,16 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
         DataError: listing every problem in every file, when there is at least one.
     """
     logs = {name: ProblemLog(f"data/{name}") for name in DATA_FILES}
-    checks = {"glossary.yml": _check_term, "people.yml": _check_person, "timeline.yml": _check_event}
+    checks = {
+        "glossary.yml": _check_term, "people.yml": _check_person, "timeline.yml": _check_event,
+        "misconceptions.yml": check_misconception,
+    }
     loaded = {name: _entries(data_dir / name, logs[name], cls, checks.get(name)) for name, cls in DATA_FILES.items()}
     references, reference_ids = loaded["references.yml"]
     terms, term_ids = loaded["glossary.yml"]
     people, person_ids = loaded["people.yml"]
     events, _ = loaded["timeline.yml"]
+    misconceptions, _ = loaded["misconceptions.yml"]
 
     # References are checked against every id a file declares, even on entries with problems of
     # their own, and not at all against a file that could not be read: one mistake, one message.
@@ -56,9 +64,11 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
                 f"entry '{SUBJECT}'", "the guide's subject is missing", f"add an entry with id '{SUBJECT}'"
             )
     if reference_ids is not None:
-        for name, entries in (("people.yml", people), ("timeline.yml", events)):
+        for name, entries in (("people.yml", people), ("timeline.yml", events), ("misconceptions.yml", misconceptions)):
             _check_ids(entries, "sources", reference_ids, "a reference", "references.yml", logs[name])
-        _check_references_used(references, [*people, *events], set(citing_pages), logs["references.yml"])
+        _check_references_used(
+            references, [*people, *events, *misconceptions], set(citing_pages), logs["references.yml"]
+        )
         for reference, pages in sorted(citing_pages.items()):
             if reference not in reference_ids:
                 for page in pages:
@@ -70,6 +80,8 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
     _check_aliases_unique(terms, people, logs)
     if not chapter_log.problems:
         _check_sections(events, chapters, logs["timeline.yml"])
+        _check_sections(misconceptions, chapters, logs["misconceptions.yml"])
+        check_see_also(misconceptions, chapters, logs["misconceptions.yml"])
 
     problems = [problem for log in [*logs.values(), chapter_log] for problem in log.problems]
     if problems:
@@ -80,6 +92,7 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
         events=tuple(sorted(events, key=lambda event: (event.date.sort_key, event.id))),
         references=tuple(sorted(references, key=lambda reference: reference.id)),
         chapters=chapters,
+        misconceptions=tuple(misconceptions),
         citing_pages={
             reference: pages for reference, pages in citing_pages.items() if reference in (reference_ids or ())
         },

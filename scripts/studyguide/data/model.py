@@ -339,6 +339,7 @@ class GuideData:
     references: tuple[Reference, ...]
     chapters: dict[str, Chapter]
     citing_pages: dict[str, tuple[str, ...]]  # reference id -> hand-written pages that cite it
+    misconceptions: tuple[Misconception, ...] = ()
 
     @property
     def phase_titles(self) -> dict[str, str]:
@@ -350,3 +351,26 @@ class GuideData:
     def phase_chapter(self, phase: str) -> Chapter | None:
         """The chapter that tells ``phase``, if the guide has it."""
         return next((chapter for chapter in self.chapters.values() if chapter.phase == phase), None)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Known misconceptions (``data/misconceptions.yml``): what the checker flags, the About the notes
+# corrections table and the true-or-false cards all come from these entries.
+
+SOURCE_NOTES = ("000", "001", "002", "003", "004")  # the five student notes the guide began from
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A known error: the claim, how a sentence making it is recognised, what is right and where it is explained."""
+
+    id: str = datum("id")
+    claim: str = datum("text", max_length=DEFINITION_MAX)  # the wrong claim, stated plainly
+    notes: tuple[str, ...] = datum("names", required=False)  # which source notes made it
+    says: str = datum("markdown", required=False, max_length=TEXT_MAX)  # what the notes say, paraphrased
+    correction: str = datum("markdown", max_length=1200)  # what is right (without the "See ..." link)
+    section: SectionRef = datum("section")
+    see_also: tuple[str, ...] = datum("names", required=False)  # further sections: chapter#anchor or #anchor
+    sources: tuple[str, ...] = datum("ids")
+    patterns: tuple[str, ...] = datum("names", required=False)  # "Trotsky + exiled | deported + Mexico"
+    unless: tuple[str, ...] = datum("names", required=False)  # words that show a sentence is not the claim

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..data.model import PHASES, SIDES_BY_ID, SUBJECT, GuideData, Mention
+from .markdown import to_plain_text
 
 CARD_KINDS = {
     "term": "Terms",
@@ -15,6 +16,7 @@ CARD_KINDS = {
     "when": "When did it happen?",
     "what": "What happened?",
     "alliance": "Who was allied with whom?",
+    "truefalse": "True or false?",
 }
 
 
@@ -94,5 +96,14 @@ def build_cards(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) -> l
                 f"Which side was {person.name} on in the years of “{chapter.title}”, {chapter.period}?",
                 f"{SIDES_BY_ID[side.side].answer}. {side.note}", "people.md", person.id, f"Who's who: {person.name}",
             ))  # fmt: skip
+    # Each known misconception (data/misconceptions.yml) is a claim to judge: false, with the correction.
+    for item in data.misconceptions:
+        chapter = data.chapters[item.section.chapter]
+        cards.append(Card(
+            f"truefalse-{item.id}", "truefalse", item.section.chapter, f"True or false? {item.claim}",
+            f"False. {to_plain_text(item.correction)}", chapter.src_path, item.section.anchor,
+            f"{chapter.title}: {chapter.headings[item.section.anchor]}",
+        ))  # fmt: skip
     order = {kind: index for index, kind in enumerate(CARD_KINDS)}
     return sorted(cards, key=lambda card: (card.chapter, order[card.kind]))
+

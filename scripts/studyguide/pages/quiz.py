@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..data.model import PHASES, Date, Event, GuideData, Mention, Person
 from .cards import headline, quoted
-from .markdown import attribute, front_matter, markdown, plain, relative
+from .markdown import attribute, front_matter, plain, relative
 from .scripts import STORE, script_tags
 
 PAGE = "quiz.md"
@@ -128,7 +128,7 @@ def build_questions(data: GuideData, mentions: Mapping[str, Sequence[Mention]]) 
         choices, answer = built
         questions.append(Question(
             f"date-{event.id}", "date", event.section.chapter, f"When did this happen: {headline(event.title)}?", "",
-            choices, answer, (), markdown(event.summary), *event_link(event), f"when-{event.id}",
+            choices, answer, (), plain(event.summary), *event_link(event), f"when-{event.id}",
         ))  # fmt: skip
 
     # Which term? Wrong terms come from the same category first.
