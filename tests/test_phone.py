@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import browser
 from linkcheck import serve
@@ -120,6 +121,8 @@ def test_preview_opens_on_hover_and_on_keyboard_focus_on_a_desktop(desktop, root
     desktop.keyboard.press("Escape")
     assert popover.is_hidden()
     assert desktop.evaluate("document.activeElement.classList.contains('autolink')"), "Escape returns to the link"
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url(re.compile(r"/(glossary|people)/#"))  # Enter on a cross-link follows it
 
 
 def test_screen_readers_get_the_preview_as_the_links_description(desktop, root_url):
@@ -338,3 +341,28 @@ def test_escape_from_search_returns_focus_to_the_search_button(phone, root_url):
     phone.keyboard.type("Stalin")
     phone.keyboard.press("Escape")
     phone.wait_for_function("document.activeElement.matches('label[for=\"__search\"]')")
+
+
+# --- Search ---------------------------------------------------------------------------------------------
+
+
+MISSPELT = {"Ryton": "Martemyan Ryutin", "Zinovyev": "Grigory Zinoviev", "Kamenyev": "Lev Kamenev",
+            "Bukarin": "Nikolai Bukharin", "Trotski": "Leon Trotsky"}
+
+
+def test_search_forgives_misspelt_names(desktop, root_url):
+    desktop.goto(root_url)
+    search = desktop.locator(".md-search__input")
+    found = {}
+    for typed, person in MISSPELT.items():
+        search.click()
+        search.fill("")
+        desktop.keyboard.type(typed)
+        results = desktop.locator(".md-search-result__item")
+        try:
+            results.first.wait_for(state="visible")
+            # Among the first three results: another page may rank higher (a source titled "Zinovyev").
+            found[typed] = any(person in text for text in results.all_inner_texts()[:3])
+        except PlaywrightTimeout:
+            found[typed] = False
+    assert all(found.values()), found

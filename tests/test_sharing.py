@@ -9,9 +9,10 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from PIL import Image
 
-from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL
 from studyguide.book.book import BookPage, build_book
 from studyguide.social import PATH, SIZE, social_image
+
+from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL
 
 
 def _html_pages(site_dir):

@@ -152,7 +152,9 @@
     "click",
     function (event) {
       var link = linkFrom(event.target);
-      if (!link || lastPointer === "mouse" || event.ctrlKey || event.metaKey || event.shiftKey) {
+      // Only a finger or a pen: a mouse click or the Enter key follows the link as usual.
+      var tapped = lastPointer === "touch" || lastPointer === "pen";
+      if (!link || !tapped || event.ctrlKey || event.metaKey || event.shiftKey) {
         return;
       }
       event.preventDefault();

@@ -68,10 +68,11 @@ def _card(
         "",
         markdown(person.profile),
     ]
-    if person.search_aliases:
-        # Hidden from sight but indexed by the site search, so that a misspelt name finds this card.
-        spellings = ", ".join(attribute(alias) for alias in person.search_aliases)
-        lines += ["", f'<p class="search-aliases" hidden>Also searched for as: {spellings}</p>']
+    spellings = [alias for alias in (*person.aliases, *person.search_aliases) if alias not in person.name]
+    if spellings:
+        # Hidden from sight but indexed by the site search, so that another spelling finds this card.
+        shown = ", ".join(attribute(alias) for alias in dict.fromkeys(spellings))
+        lines += ["", f'<p class="search-aliases" hidden>Also searched for as: {shown}</p>']
     if person.posts:
         lines += ["", "**Posts held**", ""]
         lines += [f"- {plain(post.title)} ({_span(post)})" for post in person.posts]
