@@ -4,9 +4,10 @@ from xml.etree.ElementTree import fromstring, tostring
 
 import pytest
 
-from datafixtures import VALID
 from studyguide.data.load import load_guide_data
 from studyguide.link import DESCRIPTIONS_CLASS, LinkTarget, Matcher, PageLinker, link_targets
+
+from datafixtures import VALID
 
 NAMES = {
     "Politburo": "politburo",
@@ -50,47 +51,124 @@ def a(text, key, kind="term", prefix="../"):
 
 CASES = [
     ("plain first mention", "<p>The Politburo met.</p>", f"<p>The {a('Politburo', 'politburo')} met.</p>"),
-    ("only the first mention in a section",
-     "<p>Politburo and Politburo.</p><p>Politburo.</p>", f"<p>{a('Politburo', 'politburo')} and Politburo.</p><p>Politburo.</p>"),
-    ("a new section links again",
-     '<p>Politburo.</p><h2 id="next">Next</h2><p>Politburo.</p>',
-     f'<p>{a("Politburo", "politburo")}.</p><h2 id="next">Next</h2><p>{a("Politburo", "politburo")}.</p>'),
+    (
+        "only the first mention in a section",
+        "<p>Politburo and Politburo.</p><p>Politburo.</p>",
+        f"<p>{a('Politburo', 'politburo')} and Politburo.</p><p>Politburo.</p>",
+    ),
+    (
+        "a new section links again",
+        '<p>Politburo.</p><h2 id="next">Next</h2><p>Politburo.</p>',
+        f'<p>{a("Politburo", "politburo")}.</p><h2 id="next">Next</h2><p>{a("Politburo", "politburo")}.</p>',
+    ),
     ("never inside headings", '<h2 id="p">The Politburo</h2>', '<h2 id="p">The Politburo</h2>'),
-    ("never inside code", "<p><code>Politburo</code> <pre>Politburo</pre></p>", "<p><code>Politburo</code> <pre>Politburo</pre></p>"),
-    ("never inside existing links", '<p><a href="x.md">the Politburo</a></p>', '<p><a href="x.md">the Politburo</a></p>'),
-    ("never inside question titles", "<details><summary>Who sat on the Politburo?</summary><p>x</p></details>",
-     "<details><summary>Who sat on the Politburo?</summary><p>x</p></details>"),
-    ("never inside hidden answers", "<details><summary>Q?</summary><p>The Politburo did.</p></details>",
-     "<details><summary>Q?</summary><p>The Politburo did.</p></details>"),
-    ("never inside admonition titles", '<p class="admonition-title">Politburo</p>', '<p class="admonition-title">Politburo</p>'),
-    ("never in the middle of a word", "<p>Leninism, Stalinist, NEPmen, anti-Stalin.</p>", "<p>Leninism, Stalinist, NEPmen, anti-Stalin.</p>"),
+    (
+        "never inside code",
+        "<p><code>Politburo</code> <pre>Politburo</pre></p>",
+        "<p><code>Politburo</code> <pre>Politburo</pre></p>",
+    ),
+    (
+        "never inside existing links",
+        '<p><a href="x.md">the Politburo</a></p>',
+        '<p><a href="x.md">the Politburo</a></p>',
+    ),
+    (
+        "never inside question titles",
+        "<details><summary>Who sat on the Politburo?</summary><p>x</p></details>",
+        "<details><summary>Who sat on the Politburo?</summary><p>x</p></details>",
+    ),
+    (
+        "never inside hidden answers",
+        "<details><summary>Q?</summary><p>The Politburo did.</p></details>",
+        "<details><summary>Q?</summary><p>The Politburo did.</p></details>",
+    ),
+    (
+        "never inside admonition titles",
+        '<p class="admonition-title">Politburo</p>',
+        '<p class="admonition-title">Politburo</p>',
+    ),
+    (
+        "never in the middle of a word",
+        "<p>Leninism, Stalinist, NEPmen, anti-Stalin.</p>",
+        "<p>Leninism, Stalinist, NEPmen, anti-Stalin.</p>",
+    ),
     ("plural alias", "<p>The kulaks resisted.</p>", f"<p>The {a('kulaks', 'kulaks')} resisted.</p>"),
-    ("lower-case term capitalised at a sentence start", "<p>Kulaks hid grain.</p>", f"<p>{a('Kulaks', 'kulaks')} hid grain.</p>"),
-    ("capitalised term does not match lower case", "<p>He turned right, and rightly.</p>", "<p>He turned right, and rightly.</p>"),
-    ("the Right matches with its capital", "<p>Then the Right lost.</p>", f"<p>Then {a('the Right', 'right-opposition')} lost.</p>"),
-    ("longest match wins", "<p>Right Opposition members</p>", f"<p>{a('Right Opposition', 'right-opposition')} members</p>"),
-    ("multi-word term", "<p>He backed Socialism in One Country.</p>",
-     f"<p>He backed {a('Socialism in One Country', 'socialism-in-one-country')}.</p>"),
-    ("hyphenated term", "<p>The first Five-Year Plan began.</p>", f"<p>The first {a('Five-Year Plan', 'five-year-plan')} began.</p>"),
-    ("possessive after a name", "<p>Lenin's death shook them.</p>", f"<p>{a('Lenin', 'lenin', 'person')}'s death shook them.</p>"),
-    ("apostrophe inside a term, straight or curly", "<p>Lenin’s Testament was read.</p>",
-     f"<p>{a('Lenin’s Testament', 'testament')} was read.</p>"),
-    ("overlapping names: full name beats surname", "<p>Joseph Stalin, then Stalin.</p>",
-     f"<p>{a('Joseph Stalin', 'stalin', 'person')}, then Stalin.</p>"),
-    ("punctuation around a term", "<p>(NEP), “Politburo”; Central Committee.</p>",
-     f"<p>({a('NEP', 'nep')}), “{a('Politburo', 'politburo')}”; {a('Central Committee', 'central-committee')}.</p>"),
-    ("text before and after inline elements",
-     "<p>Stalin <em>and the Politburo</em> then NEP.</p>",
-     f"<p>{a('Stalin', 'stalin', 'person')} <em>and the {a('Politburo', 'politburo')}</em> then {a('NEP', 'nep')}.</p>"),
-    ("a person is linked once per page, not once per section",
-     '<p>Stalin.</p><h2 id="next">Next</h2><p>Stalin and NEP.</p>',
-     f'<p>{a("Stalin", "stalin", "person")}.</p><h2 id="next">Next</h2><p>Stalin and {a("NEP", "nep")}.</p>'),
-    ("never inside a summary box", '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>',
-     '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>'),
-    ("never inside key or exam questions", '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>',
-     '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>'),
-    ("nested blocks such as admonitions", '<div class="admonition"><p>NEP ended.</p></div>',
-     f'<div class="admonition"><p>{a("NEP", "nep")} ended.</p></div>'),
+    (
+        "lower-case term capitalised at a sentence start",
+        "<p>Kulaks hid grain.</p>",
+        f"<p>{a('Kulaks', 'kulaks')} hid grain.</p>",
+    ),
+    (
+        "capitalised term does not match lower case",
+        "<p>He turned right, and rightly.</p>",
+        "<p>He turned right, and rightly.</p>",
+    ),
+    (
+        "the Right matches with its capital",
+        "<p>Then the Right lost.</p>",
+        f"<p>Then {a('the Right', 'right-opposition')} lost.</p>",
+    ),
+    (
+        "longest match wins",
+        "<p>Right Opposition members</p>",
+        f"<p>{a('Right Opposition', 'right-opposition')} members</p>",
+    ),
+    (
+        "multi-word term",
+        "<p>He backed Socialism in One Country.</p>",
+        f"<p>He backed {a('Socialism in One Country', 'socialism-in-one-country')}.</p>",
+    ),
+    (
+        "hyphenated term",
+        "<p>The first Five-Year Plan began.</p>",
+        f"<p>The first {a('Five-Year Plan', 'five-year-plan')} began.</p>",
+    ),
+    (
+        "possessive after a name",
+        "<p>Lenin's death shook them.</p>",
+        f"<p>{a('Lenin', 'lenin', 'person')}'s death shook them.</p>",
+    ),
+    (
+        "apostrophe inside a term, straight or curly",
+        "<p>Lenin’s Testament was read.</p>",
+        f"<p>{a('Lenin’s Testament', 'testament')} was read.</p>",
+    ),
+    (
+        "overlapping names: full name beats surname",
+        "<p>Joseph Stalin, then Stalin.</p>",
+        f"<p>{a('Joseph Stalin', 'stalin', 'person')}, then Stalin.</p>",
+    ),
+    (
+        "punctuation around a term",
+        "<p>(NEP), “Politburo”; Central Committee.</p>",
+        f"<p>({a('NEP', 'nep')}), “{a('Politburo', 'politburo')}”; {a('Central Committee', 'central-committee')}.</p>",
+    ),
+    (
+        "text before and after inline elements",
+        "<p>Stalin <em>and the Politburo</em> then NEP.</p>",
+        f"<p>{a('Stalin', 'stalin', 'person')} <em>and the {a('Politburo', 'politburo')}</em> then "
+        f"{a('NEP', 'nep')}.</p>",
+    ),
+    (
+        "a person is linked once per page, not once per section",
+        '<p>Stalin.</p><h2 id="next">Next</h2><p>Stalin and NEP.</p>',
+        f'<p>{a("Stalin", "stalin", "person")}.</p><h2 id="next">Next</h2><p>Stalin and {a("NEP", "nep")}.</p>',
+    ),
+    (
+        "never inside a summary box",
+        '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>',
+        '<div class="admonition abstract"><p>Stalin and the NEP.</p></div>',
+    ),
+    (
+        "never inside key or exam questions",
+        '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>',
+        '<div class="admonition question"><p>NEP?</p></div><div class="admonition example"><p>NEP?</p></div>',
+    ),
+    (
+        "nested blocks such as admonitions",
+        '<div class="admonition"><p>NEP ended.</p></div>',
+        f'<div class="admonition"><p>{a("NEP", "nep")} ended.</p></div>',
+    ),
 ]
 
 
@@ -106,7 +184,8 @@ def test_links_are_relative_to_the_page(matcher):
 
 def test_mentions_record_the_section_and_its_title(matcher):
     _, mentions = linked(
-        matcher, '<p>NEP</p><h2 id="civil-war">Civil War <a class="headerlink" href="#civil-war">¶</a></h2><p>NEP, Lenin</p>'
+        matcher,
+        '<p>NEP</p><h2 id="civil-war">Civil War <a class="headerlink" href="#civil-war">¶</a></h2><p>NEP, Lenin</p>',
     )
     assert [(m.key, m.anchor, m.section_title) for m in mentions] == [
         ("term:nep", "", "Background"),
@@ -128,7 +207,9 @@ def test_mentions_under_the_page_title_belong_to_the_page_itself(matcher):
 def test_summary_boxes_record_mentions_without_linking(matcher):
     html, mentions = linked(matcher, '<div class="admonition abstract"><p>NEP</p></div><p>NEP</p>')
     assert [(m.key, m.anchor) for m in mentions] == [("term:nep", "")]
-    assert html == f'<div class="admonition abstract"><p>NEP</p></div><p>{a("NEP", "nep")}</p>', "the prose gets the link"
+    assert html == f'<div class="admonition abstract"><p>NEP</p></div><p>{a("NEP", "nep")}</p>', (
+        "the prose gets the link"
+    )
 
 
 def test_each_link_is_described_by_a_hidden_element_with_its_preview():
@@ -146,7 +227,11 @@ def test_each_link_is_described_by_a_hidden_element_with_its_preview():
         "describe-person-lenin": "Vladimir Lenin (1870–1924): Leader.",
     }
     links = root.findall(".//a")
-    assert [link.get("aria-describedby") for link in links] == ["describe-term-nep", "describe-person-lenin", "describe-term-nep"]
+    assert [link.get("aria-describedby") for link in links] == [
+        "describe-term-nep",
+        "describe-person-lenin",
+        "describe-term-nep",
+    ]
     assert links[1].get("data-preview-title") == "Vladimir Lenin (1870–1924)" and links[1].get("title") is None
     assert "&lt;b&gt;" in tostring(box, encoding="unicode")
 

@@ -117,7 +117,9 @@ def test_preview_opens_on_hover_and_on_keyboard_focus_on_a_desktop(desktop, root
     focused = desktop.evaluate("document.activeElement.getAttribute('data-preview')")
     assert focused and popover.is_visible() and focused in popover.inner_text()
     desktop.keyboard.press("Tab")
-    assert desktop.evaluate("document.activeElement.classList.contains('preview-popover__open')"), "Tab enters the preview"
+    assert desktop.evaluate("document.activeElement.classList.contains('preview-popover__open')"), (
+        "Tab enters the preview"
+    )
     desktop.keyboard.press("Escape")
     assert popover.is_hidden()
     assert desktop.evaluate("document.activeElement.classList.contains('autolink')"), "Escape returns to the link"
@@ -162,8 +164,12 @@ def test_without_javascript_a_cross_link_is_a_plain_link(chromium, root_url):
 
 def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, root_url):
     phone.goto(root_url + CHAPTER)
-    for selector in ("article .admonition p:not(.admonition-title)", "article details summary", "article details > p",
-                     "article > p:not(.chapter-period)"):
+    for selector in (
+        "article .admonition p:not(.admonition-title)",
+        "article details summary",
+        "article details > p",
+        "article > p:not(.chapter-period)",
+    ):
         sizes = phone.locator(selector).evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
         assert sizes and min(sizes) >= 16, (selector, min(sizes))
 
@@ -235,7 +241,9 @@ def test_nothing_in_the_chart_is_clipped_on_a_desktop(desktop, root_url):
              return els.map(e => e.getBoundingClientRect()).filter(r => r.left < s.left - 0.5 || r.right > s.right + 0.5).length; }"""
     )
     assert outside == 0
-    trotsky_killed = chart.locator("g.person-row", has=desktop.locator("text.name", has_text="Leon Trotsky")).locator("g.fall-killed")
+    trotsky_killed = chart.locator("g.person-row", has=desktop.locator("text.name", has_text="Leon Trotsky")).locator(
+        "g.fall-killed"
+    )
     assert trotsky_killed.count() == 1 and trotsky_killed.is_visible()
 
 
@@ -346,8 +354,13 @@ def test_escape_from_search_returns_focus_to_the_search_button(phone, root_url):
 # --- Search ---------------------------------------------------------------------------------------------
 
 
-MISSPELT = {"Ryton": "Martemyan Ryutin", "Zinovyev": "Grigory Zinoviev", "Kamenyev": "Lev Kamenev",
-            "Bukarin": "Nikolai Bukharin", "Trotski": "Leon Trotsky"}
+MISSPELT = {
+    "Ryton": "Martemyan Ryutin",
+    "Zinovyev": "Grigory Zinoviev",
+    "Kamenyev": "Lev Kamenev",
+    "Bukarin": "Nikolai Bukharin",
+    "Trotski": "Leon Trotsky",
+}
 
 
 def test_search_forgives_misspelt_names(desktop, root_url):

@@ -1,4 +1,4 @@
-"""Sharing and hosting: card tags on every page, the build's own social image, no localhost, a 404 that works under a sub-path."""
+"""Sharing and hosting: card tags on every page, the build's own social image, no localhost, a 404 under a sub-path."""
 
 import datetime
 import io
@@ -31,7 +31,9 @@ def test_every_page_has_open_graph_and_twitter_card_tags(site_dir):
         assert _meta(soup, "og:title") and _meta(soup, "og:description") and _meta(soup, "twitter:title"), where
         assert _meta(soup, "twitter:card") == "summary_large_image", where
         assert _meta(soup, "og:image") == _meta(soup, "twitter:image") == TEST_SITE_URL + PATH, where
-    chapter = BeautifulSoup((site_dir / "chapters/02-triumvirate/index.html").read_text(encoding="utf-8"), "html.parser")
+    chapter = BeautifulSoup(
+        (site_dir / "chapters/02-triumvirate/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert _meta(chapter, "og:url") == TEST_SITE_URL + "chapters/02-triumvirate/"
     assert _meta(chapter, "og:description") == _meta(chapter, "description")
 
@@ -56,8 +58,12 @@ def test_without_site_url_there_is_no_localhost_default(monkeypatch):
 @pytest.mark.parametrize("site_url", [None, ""])
 def test_a_pdf_without_a_site_url_names_no_web_address(site_url, tmp_path):
     html_file = tmp_path / "index.html"
-    html_file.write_text('<article class="md-content__inner"><h1>One</h1><p><a href="../../sources/">Sources</a></p></article>')
-    book = build_book([BookPage("chapters/one/", "One", html_file)], "Title", "Subtitle", datetime.date(2026, 1, 1), site_url)
+    html_file.write_text(
+        '<article class="md-content__inner"><h1>One</h1><p><a href="../../sources/">Sources</a></p></article>'
+    )
+    book = build_book(
+        [BookPage("chapters/one/", "One", html_file)], "Title", "Subtitle", datetime.date(2026, 1, 1), site_url
+    )
     assert "Read online" not in book and "127.0.0.1" not in book and "localhost" not in book
     assert "<a>Sources</a>" in book, "a link to the site with no address to point at is dropped, its words kept"
 
@@ -66,4 +72,6 @@ def test_the_404_page_works_under_a_sub_path(site_dir):
     soup = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
     addresses = [tag.get("href") or tag.get("src") for tag in soup.select("link[href], script[src], a[href]")]
     local = [address for address in addresses if not address.startswith(("http:", "https:", "#", "mailto:"))]
-    assert local and all(address.startswith(SUB_PATH) for address in local), [a for a in local if not a.startswith(SUB_PATH)]
+    assert local and all(address.startswith(SUB_PATH) for address in local), [
+        a for a in local if not a.startswith(SUB_PATH)
+    ]

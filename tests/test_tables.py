@@ -20,14 +20,18 @@ def test_wide_tables_are_marked_and_every_cell_names_its_column():
 
 
 def test_narrow_tables_and_tables_without_headings_are_left_alone():
-    root = fromstring(f"<div>{_table(['Term', 'Meaning'])}<table><tbody><tr><td>a</td><td>b</td><td>c</td></tr></tbody></table></div>")
+    root = fromstring(
+        f"<div>{_table(['Term', 'Meaning'])}<table><tbody><tr><td>a</td><td>b</td><td>c</td></tr></tbody></table></div>"
+    )
     before = tostring(root)
     assert label_table_cells(root) == 0 and tostring(root) == before
 
 
 def test_a_heading_with_markup_becomes_plain_text_and_stays_escaped():
-    root = fromstring("<div><table><thead><tr><th>A <em>&lt;b&gt;</em></th><th>B</th><th>C</th></tr></thead>"
-                      "<tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table></div>")
+    root = fromstring(
+        "<div><table><thead><tr><th>A <em>&lt;b&gt;</em></th><th>B</th><th>C</th></tr></thead>"
+        "<tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table></div>"
+    )
     label_table_cells(root)
     assert root.find(".//td").get("data-label") == "A <b>"
     assert 'data-label="A &lt;b&gt;"' in tostring(root, encoding="unicode")

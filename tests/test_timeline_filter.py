@@ -2,10 +2,11 @@
 
 import pytest
 
+from studyguide.data.load import load_guide_data
+
 from browser import browser
 from linkcheck import serve
 from sitebuild import SUB_PATH
-from studyguide.data.load import load_guide_data
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,9 @@
 
 The link-density rule (documented in CONTRIBUTING.md) keeps a chapter readable as text: a term is
 linked at its first mention in each section, a person only at their first mention on the page, and
-nothing inside a summary box (it repeats what the page has just linked) or a question box (a prompt). Every first mention in a
-section is still recorded, so the Glossary and Who's who list each section that mentions an entry.
+nothing inside a summary box (it repeats what the page has just linked) or a question box (a prompt).
+Every first mention in a section is still recorded, so the Glossary and Who's who list each section
+that mentions an entry.
 
 Each link carries its preview (the definition, or the person's years and role) in ``data-preview``
 attributes for the tap-and-hover popover (docs/assets/javascripts/popovers.js), and is described by a
@@ -49,17 +50,6 @@ class LinkTarget:
     def kind(self) -> str:
         """``"term"`` or ``"person"``."""
         return self.key.split(":")[0]
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place where the linker linked a target: a section of a hand-written page."""
-
-    key: str
-    page: str  # path inside docs/
-    page_title: str
-    anchor: str  # the section heading's id ("" before the first heading)
-    section_title: str
 
 
 def link_targets(data: GuideData, glossary_page: str, people_page: str) -> dict[str, LinkTarget]:

@@ -1,4 +1,4 @@
-"""The picture shown when a page is shared (Open Graph and Twitter cards), drawn by the build from the guide's own design."""
+"""The picture shown when a page is shared (Open Graph and Twitter cards), drawn by the build in the guide's design."""
 
 from __future__ import annotations
 
@@ -14,8 +14,14 @@ PATH = "assets/images/social.png"  # inside the built site
 SIZE = (1200, 630)  # the size Open Graph and Twitter's large card expect
 RED, DARK_RED, WHITE = "#a4161a", "#7a0f12", "#ffffff"
 # Fonts found on Debian and Ubuntu (the CI installs them for the PDF); Pillow's own font otherwise.
-BOLD_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")
-REGULAR_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+BOLD_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+)
+REGULAR_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+)
 
 
 def _font(candidates: Sequence[str], size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
@@ -60,7 +66,8 @@ def social_image(title: str, subtitle: str) -> bytes:
     # The phases of the struggle along the bottom, as on the timeline's chart.
     left, right, first, last = 80, SIZE[0] - 80, PHASES[0].start.year, PHASES[-1].end.year + 1
     small_font = _font(BOLD_FONTS, 22)
-    for number, (phase, colour) in enumerate(zip(PHASES, ("leadership", "opposition", "neutral", "victim"))):
+    bands = zip(PHASES, ("leadership", "opposition", "neutral", "victim"), strict=True)
+    for number, (phase, colour) in enumerate(bands):
         x1 = left + (phase.start.year + (phase.start.month or 1) / 12 - first) / (last - first) * (right - left)
         x2 = left + (phase.end.year + (phase.end.month or 1) / 12 - first) / (last - first) * (right - left)
         draw.rectangle((x1, SIZE[1] - 95, x2 - 4, SIZE[1] - 71), fill=SIDES_BY_ID[colour].colour, outline=WHITE)

@@ -26,7 +26,7 @@ def label_table_cells(root: Element) -> int:
         classes = (table.get("class") or "").split()
         table.set("class", " ".join([*classes, STACKED_CLASS]))
         for row in table.iterfind("tbody/tr"):
-            for heading, cell in zip(headings, row):
+            for heading, cell in zip(headings, row, strict=False):  # a short row leaves its last cells unlabelled
                 if heading:
                     cell.set("data-label", heading)
         marked += 1

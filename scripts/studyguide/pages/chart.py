@@ -98,25 +98,37 @@ def render_chart(people: Sequence[Person], phase_titles: Mapping[str, str]) -> s
         _svg_open("struggle-chart struggle-chart--wide", WIDTH, height, "struggle"),
         *_phases(height),
         *_axis(),
-        *(line for row, person in enumerate(rows) for line in _row(person, FIRST_ROW_Y + row * ROW_HEIGHT, phase_titles)),
+        *(
+            line
+            for row, person in enumerate(rows)
+            for line in _row(person, FIRST_ROW_Y + row * ROW_HEIGHT, phase_titles)
+        ),
         *_legend(legend_y, sides_used),
         "</svg>",
     ]
     return "\n".join(
-        ['<div class="struggle-chart-wrap">', *wide, *_phone_chart(rows, phase_titles, sides_used), "</div>",
-         "", *_text_version(rows)]
+        [
+            '<div class="struggle-chart-wrap">',
+            *wide,
+            *_phone_chart(rows, phase_titles, sides_used),
+            "</div>",
+            "",
+            *_text_version(rows),
+        ]
     )
 
 
 def _svg_open(classes: str, width: int, height: int, prefix: str) -> str:
-    return "\n".join([
-        f'<svg class="{classes}" viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" '
-        f'aria-labelledby="{prefix}-title {prefix}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{prefix}-title">The power struggle, 1922–1940</title>',
-        f'<desc id="{prefix}-desc">For each leader, coloured bars show which side they took in each phase '
-        "of the struggle, and markers show when they were removed, expelled, exiled, arrested or killed. "
-        "The same facts are listed as text below the chart.</desc>",
-    ])
+    return "\n".join(
+        [
+            f'<svg class="{classes}" viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" '
+            f'aria-labelledby="{prefix}-title {prefix}-desc" xmlns="http://www.w3.org/2000/svg">',
+            f'<title id="{prefix}-title">The power struggle, 1922–1940</title>',
+            f'<desc id="{prefix}-desc">For each leader, coloured bars show which side they took in each phase '
+            "of the struggle, and markers show when they were removed, expelled, exiled, arrested or killed. "
+            "The same facts are listed as text below the chart.</desc>",
+        ]
+    )
 
 
 def _phone_chart(rows: Sequence[Person], phase_titles: Mapping[str, str], sides_used: set[str]) -> list[str]:
@@ -137,13 +149,17 @@ def _phone_chart(rows: Sequence[Person], phase_titles: Mapping[str, str], sides_
             f'<text class="phase-label" x="{round(middle, 1)}" y="{18 if number % 2 == 0 else 34}" text-anchor="middle" '
             f'font-weight="700" {PHONE_TEXT}>{PHASE_LABELS[phase]}</text>'
         )
-    lines.append(f'<line class="axis" x1="{PHONE_LEFT}" y1="{PHONE_AXIS_Y}" x2="{PHONE_RIGHT}" y2="{PHONE_AXIS_Y}" {LINE}/>')
+    lines.append(
+        f'<line class="axis" x1="{PHONE_LEFT}" y1="{PHONE_AXIS_Y}" x2="{PHONE_RIGHT}" y2="{PHONE_AXIS_Y}" {LINE}/>'
+    )
     for year in range(START_YEAR, END_YEAR + 1):
         x = _phone_x(Date(year))
         lines.append(f'<line class="tick" x1="{x}" y1="{PHONE_AXIS_Y - 3}" x2="{x}" y2="{PHONE_AXIS_Y + 3}" {LINE}/>')
         if (year - START_YEAR) % 4 == 0:
             anchor = "start" if year == START_YEAR else "middle"
-            lines.append(f'<text class="year" x="{x}" y="{PHONE_AXIS_Y - 6}" text-anchor="{anchor}" {PHONE_TEXT}>{year}</text>')
+            lines.append(
+                f'<text class="year" x="{x}" y="{PHONE_AXIS_Y - 6}" text-anchor="{anchor}" {PHONE_TEXT}>{year}</text>'
+            )
     for number, person in enumerate(rows):
         top = PHONE_FIRST_ROW_Y + number * PHONE_ROW_HEIGHT
         middle = top + 30
@@ -169,11 +185,15 @@ def _phone_chart(rows: Sequence[Person], phase_titles: Mapping[str, str], sides_
         lines.append("</g>")
     y = rows_bottom + 16
     for kind in legend:
-        lines.append(f'<rect class="side-{kind.id}" x="{PHONE_LEFT}" y="{y}" width="18" height="{BAR_HEIGHT}" fill="{kind.colour}"/>')
+        lines.append(
+            f'<rect class="side-{kind.id}" x="{PHONE_LEFT}" y="{y}" width="18" height="{BAR_HEIGHT}" fill="{kind.colour}"/>'
+        )
         lines.append(f'<text class="legend" x="{PHONE_LEFT + 26}" y="{y + 11}" {PHONE_TEXT}>{kind.legend}</text>')
         y += PHONE_LEGEND_LINE
     for group, label in FALL_MARKERS.items():
-        lines.append(f'<g class="fall fall-{group}" transform="translate({PHONE_LEFT + 9} {y + 6})">{_shape(group)}</g>')
+        lines.append(
+            f'<g class="fall fall-{group}" transform="translate({PHONE_LEFT + 9} {y + 6})">{_shape(group)}</g>'
+        )
         lines.append(f'<text class="legend" x="{PHONE_LEFT + 26}" y="{y + 11}" {PHONE_TEXT}>{label}</text>')
         y += PHONE_LEGEND_LINE
     return [*lines, "</svg>"]
@@ -246,7 +266,9 @@ def _legend(y: int, sides_used: set[str]) -> list[str]:
     lines = []
     for number, kind in enumerate(side for side in SIDES if side.id in sides_used):
         x, row_y = LEGEND_LEFT + (number % 3) * LEGEND_COLUMN, y + (number // 3) * 20
-        lines.append(f'<rect class="side-{kind.id}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}" fill="{kind.colour}"/>')
+        lines.append(
+            f'<rect class="side-{kind.id}" x="{x}" y="{row_y}" width="18" height="{BAR_HEIGHT}" fill="{kind.colour}"/>'
+        )
         lines.append(f'<text class="legend" x="{x + 24}" y="{row_y + 10}" {TEXT}>{kind.legend}</text>')
     for number, (group, label) in enumerate(FALL_MARKERS.items()):
         x, row_y = LEGEND_LEFT + (number % 3) * LEGEND_COLUMN, y + 48 + (number // 3) * 20

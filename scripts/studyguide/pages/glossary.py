@@ -48,7 +48,9 @@ def render_glossary(
         "",
         '<nav class="az-bar" aria-label="Jump to a letter" markdown>',
         " ".join(
-            f"[{letter}](#{_letter_anchor(letter)})" if letter in by_letter else f'<span aria-hidden="true">{letter}</span>'
+            f"[{letter}](#{_letter_anchor(letter)})"
+            if letter in by_letter
+            else f'<span aria-hidden="true">{letter}</span>'
             for letter in (DIGITS, *ascii_uppercase)
         ),
         "</nav>",
@@ -57,7 +59,10 @@ def render_glossary(
         lines += ["", f"## {letter} {{#{_letter_anchor(letter)}}}"]
         for term in by_letter[letter]:
             key = f"term:{term.id}"
-            lines += ["", *_term_entry(term, names, mentions.get(key, ()), events.get(key, ()), chapters or {}, reading_order)]
+            lines += [
+                "",
+                *_term_entry(term, names, mentions.get(key, ()), events.get(key, ()), chapters or {}, reading_order),
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,9 @@ def page_order(reading_order: Sequence[str] = ()) -> Callable[[str], tuple]:
     return key
 
 
-def mention_groups(label: str, mentions: Iterable[Mention], from_page: str, reading_order: Sequence[str] = ()) -> list[str]:
+def mention_groups(
+    label: str, mentions: Iterable[Mention], from_page: str, reading_order: Sequence[str] = ()
+) -> list[str]:
     """Markdown for "<label>" and one line per page that mentions an entry, with its sections, deduplicated."""
     titles: dict[str, str] = {}
     sections: dict[str, list[tuple[str, str]]] = {}
@@ -49,7 +51,8 @@ def event_groups(label: str, events: Iterable[Event], from_page: str, chapters: 
     for stem in sorted(by_chapter):
         chapter = chapters.get(stem)
         links = "; ".join(
-            f"[{event.date.display()}: {plain(event.title)}]({target}#{event.id})" for event in by_chapter[stem].values()
+            f"[{event.date.display()}: {plain(event.title)}]({target}#{event.id})"
+            for event in by_chapter[stem].values()
         )
         items.append(f"- {plain(chapter.title) if chapter else stem}: {links}")
     return _block("timeline-links", label, items, "more chapters")

@@ -33,7 +33,10 @@ def render_people(
         reading_order: The pages in the guide's reading order, to order the mentions.
     """
     lines = [
-        *front_matter("Who's who", "The people of Stalin's rise to power: their posts, the side they took in each phase, and their fate."),
+        *front_matter(
+            "Who's who",
+            "The people of Stalin's rise to power: their posts, the side they took in each phase, and their fate.",
+        ),
         "",
         "# Who's who",
         "",
@@ -45,7 +48,18 @@ def render_people(
     ]
     for person in people:
         key = f"person:{person.id}"
-        lines += ["", *_card(person, mentions.get(key, ()), events.get(key, ()), phase_titles, references, chapters or {}, reading_order)]
+        lines += [
+            "",
+            *_card(
+                person,
+                mentions.get(key, ()),
+                events.get(key, ()),
+                phase_titles,
+                references,
+                chapters or {},
+                reading_order,
+            ),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -79,7 +93,8 @@ def _card(
     if person.sides:
         lines += ["", "**Side taken**", ""]
         lines += [
-            f"- {phase_titles[side.phase]}: *{SIDES_BY_ID[side.side].label}*. {plain(side.note)}" for side in person.sides
+            f"- {phase_titles[side.phase]}: *{SIDES_BY_ID[side.side].label}*. {plain(side.note)}"
+            for side in person.sides
         ]
     lines += ["", f"**Fate:** {plain(person.fate)}"]
     if mentions:

@@ -30,10 +30,16 @@ def render_timeline(
     """
     used_kinds = [kind for kind in EVENT_KINDS if any(event.kind == kind for event in events)]
     used_chapters = [chapter for chapter in chapters.values() if any(e.section.chapter == chapter.stem for e in events)]
-    meta = front_matter('Timeline', "Every key event of Stalin's rise to power from 1917 to 1940, by year, linked to the chapter that explains it.")
+    meta = front_matter(
+        "Timeline",
+        "Every key event of Stalin's rise to power from 1917 to 1940, by year, linked to the chapter that explains it.",
+    )
     lines = [
         # The filter's choice is kept in the address by a small script (overrides/main.html loads it).
-        *meta[:-1], "scripts:", "  - timeline-filter", meta[-1],
+        *meta[:-1],
+        "scripts:",
+        "  - timeline-filter",
+        meta[-1],
         "",
         "# Timeline",
         "",
@@ -44,8 +50,14 @@ def render_timeline(
         lines += ["", "## The power struggle at a glance {#power-struggle}", "", chart_svg]
     lines += ["", "## Events {#events}", "", *_filters(used_chapters, used_kinds, events, chapters)]
     for year, in_year in groupby(events, key=lambda event: event.date.year):
-        lines += ["", '<section class="tl-year" markdown>', "", f"### {year} {{#year-{year}}}", "",
-                  '<div class="tl-list" role="list" markdown>']
+        lines += [
+            "",
+            '<section class="tl-year" markdown>',
+            "",
+            f"### {year} {{#year-{year}}}",
+            "",
+            '<div class="tl-list" role="list" markdown>',
+        ]
         for event in in_year:
             lines += ["", *_event(event, people, chapters[event.section.chapter], references)]
         lines += ["", "</div>", "", "</section>"]
@@ -58,7 +70,7 @@ def _filters(
     """Radio buttons that filter the events with CSS alone; the list stays readable without them."""
 
     def group(name: str, legend: str, options: list[tuple[str, str]]) -> list[str]:
-        inputs = [f'<legend>{legend}</legend>']
+        inputs = [f"<legend>{legend}</legend>"]
         for value, label in [("all", "All"), *options]:
             checked = " checked" if value == "all" else ""
             # The label wraps its radio, so the whole 44 px box is the target.
@@ -112,13 +124,14 @@ def filter_rules(options: Mapping[str, Sequence[str]], offered: set[tuple[str, s
     return ["<style>", *rules, "</style>"]
 
 
-def _event(event: Event, people: Mapping[str, Person], chapter: Chapter, references: Mapping[str, Reference]) -> list[str]:
+def _event(
+    event: Event, people: Mapping[str, Person], chapter: Chapter, references: Mapping[str, Reference]
+) -> list[str]:
     section_title = chapter.headings[event.section.anchor]
     lines = [
         f'<div class="tl-event tl-phase-{chapter.phase} tl-kind-{event.kind}" id="{event.id}" role="listitem" markdown>',
         "",
-        f'<time datetime="{event.date.iso()}">{event.date.display()}</time>'
-        f' <span class="tl-kind">{event.kind}</span>',
+        f'<time datetime="{event.date.iso()}">{event.date.display()}</time> <span class="tl-kind">{event.kind}</span>',
         "{: .tl-when }",
         "",
         f"**{plain(event.title)}**",
@@ -132,7 +145,9 @@ def _event(event: Event, people: Mapping[str, Person], chapter: Chapter, referen
     if event.people:
         names = ", ".join(f"[{plain(people[pid].name)}]({relative(PAGE, 'people.md')}#{pid})" for pid in event.people)
         links.append(f"People: {names}")
-    links.append(f"Read: [{plain(chapter.title)}: {plain(section_title)}]({relative(PAGE, chapter.src_path)}#{event.section.anchor})")
+    links.append(
+        f"Read: [{plain(chapter.title)}: {plain(section_title)}]({relative(PAGE, chapter.src_path)}#{event.section.anchor})"
+    )
     lines += ["", " · ".join(links), "{: .tl-links }"]
     if event.sources:
         lines += ["", f"Sources: {source_links(event.sources, references, PAGE)}", "{: .tl-sources }"]
