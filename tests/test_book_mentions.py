@@ -6,6 +6,8 @@ from bs4 import BeautifulSoup
 
 from studyguide.book.book import BookPage, build_book
 
+# The pages it links to are not in this one-page book, so they stay links to the site.
+SITE = "https://example.org/guide/"
 ENTRY = """<article class="md-content__inner"><h1>Glossary</h1>
 <div class="mentions"><p><strong>Mentioned in:</strong></p><ul>
 <li><a href="../chapters/one/">One</a>: <a href="../chapters/one/#a">Section A</a>,
@@ -23,7 +25,7 @@ def test_grouped_lists_print_as_one_line_of_pages_and_one_of_dates(tmp_path):
     html_file = tmp_path / "index.html"
     html_file.write_text(ENTRY, encoding="utf-8")
     book = BeautifulSoup(
-        build_book([BookPage("glossary/", "Glossary", html_file)], "T", "S", datetime.date(2026, 1, 1), ""),
+        build_book([BookPage("glossary/", "Glossary", html_file)], "T", "S", datetime.date(2026, 1, 1), SITE),
         "html.parser",
     )
     mentions = book.select_one("p.mentions")
