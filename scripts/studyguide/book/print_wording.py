@@ -36,8 +36,8 @@ RULES = (
     ),
     PrintWording(
         "", r"hover or tap",
-        "<strong>Follow the references.</strong> The first mention of a person or term in each section is "
-        "underlined with dots: look it up in the Who's who or the Glossary.",
+        "<strong>Follow the references.</strong> A person's first mention on a page and a term's first "
+        "mention in each section are underlined: look them up in the Who's who or the Glossary.",
     ),
     PrintWording(
         "", r"^\s*Print it",

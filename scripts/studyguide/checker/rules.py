@@ -144,6 +144,11 @@ def _known_words(data: GuideData, docs_dir: Path, data_dir: Path) -> list[str]:
     texts = [path.read_text(encoding="utf-8") for path in paths if path.name not in quoting]
     shapes = {(item["word"][0].casefold(), len(item["word"])) for item in _names(data)}
     words = {word.casefold() for text in texts for word in re.findall(r"[^\W\d_]+", text)}
+    # People's search aliases are the misspellings themselves (Ryton, Trotski): never known-good words.
+    words -= {
+        word.casefold() for person in data.people for alias in person.search_aliases
+        for word in re.findall(r"[^\W\d_]+", alias)
+    }  # fmt: skip
     return sorted(
         word for word in words
         if any((word[0], length) in shapes for length in range(len(word) - 2, len(word) + 3))
