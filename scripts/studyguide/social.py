@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .data.model import PHASES, SIDES_BY_ID
+from .data.model import PHASES, SIDES
 
 PATH = "assets/images/social.png"  # inside the built site
 SIZE = (1200, 630)  # the size Open Graph and Twitter's large card expect
@@ -66,11 +66,12 @@ def social_image(title: str, subtitle: str) -> bytes:
     # The phases of the struggle along the bottom, as on the timeline's chart.
     left, right, first, last = 80, SIZE[0] - 80, PHASES[0].start.year, PHASES[-1].end.year + 1
     small_font = _font(BOLD_FONTS, 22)
-    bands = zip(PHASES, ("leadership", "opposition", "neutral", "victim"), strict=True)
-    for number, (phase, colour) in enumerate(bands):
+    # Each phase a side's colour in turn, so that neighbouring bands differ however many phases there are.
+    for number, phase in enumerate(PHASES):
+        colour = SIDES[number % len(SIDES)].colour
         x1 = left + (phase.start.year + (phase.start.month or 1) / 12 - first) / (last - first) * (right - left)
         x2 = left + (phase.end.year + (phase.end.month or 1) / 12 - first) / (last - first) * (right - left)
-        draw.rectangle((x1, SIZE[1] - 95, x2 - 4, SIZE[1] - 71), fill=SIDES_BY_ID[colour].colour, outline=WHITE)
+        draw.rectangle((x1, SIZE[1] - 95, x2 - 4, SIZE[1] - 71), fill=colour, outline=WHITE)
         # Labels above and below the bars in turn, so that short neighbouring phases never overlap.
         draw.text((x1, SIZE[1] - 130 if number % 2 == 0 else SIZE[1] - 60), phase.label, font=small_font, fill=WHITE)
     buffer = io.BytesIO()
