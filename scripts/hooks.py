@@ -202,11 +202,6 @@ def on_post_build(config):
         _build.write_downloads(site_dir, known_site_url(config.site_url))
     if _pdf_wanted():
         _write_pdf(config)
-        _build.write_printed_cards(site_dir, PAPER_SIZES[_paper])
-        try:
-            _build.write_organisers(site_dir, PAPER_SIZES[_paper])
-        except OrganiserOverflowError as error:
-            raise PluginError(str(error)) from None
     else:
         _keep_previous_print_documents(site_dir)
     if config.extra["offline"]:
@@ -236,9 +231,15 @@ def _write_pdf(config):
     try:
         # The covers give the address only when the build knows the real one, never the local default.
         site_url = known_site_url(config.site_url)
-        warnings = publish_book(site_dir, pages, config.site_name, config.site_description, site_url, _paper, log.info)
+        # The organisers and printable cards are laid out in the same pool as the editions, and cached too.
+        documents = _build.print_jobs(site_dir)
+        warnings = publish_book(
+            site_dir, pages, config.site_name, config.site_description, site_url, _paper, log.info, documents
+        )
     except MissingFontsError as error:
         raise PluginError(str(error)[0].upper() + str(error)[1:] + ".") from None
+    except OrganiserOverflowError as error:
+        raise PluginError(str(error)) from None
     for warning in warnings:
         log.warning(f"PDF: {warning}")
     log.info(f"PDF written in {time.perf_counter() - start:.2f} s")

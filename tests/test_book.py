@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from studyguide.book import organisers, printed_cards
 from studyguide.book import pdf as book_pdf
 from studyguide.book.book import ANSWERS, EDITIONS, GUIDE, WORKBOOK, BookInfo, BookPage, build_book, read_sections
 from studyguide.book.print_wording import SCREEN_WORDS
@@ -136,13 +137,17 @@ def test_every_answer_on_page_reference_points_at_the_page_of_its_answer(texts):
         assert printed == answer_page + 1, f"the reference on page {question_page + 1} says {printed}"
 
 
-def test_flashcards_say_where_their_answers_are(texts):
-    pages = texts["guide"]
-    text = "\n".join(pages)
-    match = re.search(r"the answers are in the Answers section at the back, numbered as here, starting on page (\d+)",
-                      flat(text))  # fmt: skip
-    assert match
-    assert "Flashcards: Background" in pages[int(match.group(1)) - 1]
+def test_the_guide_leaves_the_flashcards_to_their_own_pdf_and_says_where_they_are(sections, texts, reading):
+    guide = flat("\n".join(texts["guide"]))
+    assert "This book does not reprint them. They have a PDF of their own" in guide
+    assert "Test yourself: flashcards" in guide, "the flashcards keep their part, in the contents and outline"
+    assert not re.search(r"Flashcards: \w", guide), "no flashcards' answers at the back of the guide"
+    cards = [card for section in sections for group in section.card_groups for card in group.cards]
+    assert len(cards) > 100
+    printed = [card.number for card in cards if squash(card.question) in squash(reading["guide"])]
+    assert printed == [], "card questions printed in the guide"
+    # The workbook and the answers book still print every card (test_answers_edition_repeats_...).
+    assert all(squash(card.question)[:50] in squash(reading["workbook"]) for card in cards)
 
 
 # Print says print things -------------------------------------------------------------------------------------
@@ -300,6 +305,44 @@ def test_same_sources_give_the_same_bytes_and_the_date_of_source_date_epoch(fixt
     assert reader.metadata["/CreationDate"].startswith("D:20251124")
     assert reader.metadata["/ModDate"].startswith("D:20251124")
     assert "Built on 24 November 2025" in page_texts(results[0].path)[0]
+
+
+def _documents(organiser_text: str = "Key dates") -> list[book_pdf.PrintDocument]:
+    return [
+        book_pdf.PrintDocument(
+            "organisers/first.pdf", f'<html lang="en-GB"><title>First</title><h1>{organiser_text}</h1></html>',
+            organisers.ORGANISER_CSS, max_pages=1, too_long="'first.pdf' takes {pages} pages",
+        ),
+        book_pdf.PrintDocument(
+            "downloads/cards.pdf", '<html lang="en-GB"><title>Cards</title><table><tr><td>1</td></tr></table></html>',
+            printed_cards.CARDS_CSS,
+        ),
+    ]  # fmt: skip
+
+
+def test_organisers_and_cards_are_made_in_the_same_cached_stage_as_the_editions(fixture_site, tmp_path):
+    cache = tmp_path / "cache"
+    pages = fixture_pages(fixture_site)
+    first = book_pdf.publish_books(fixture_site, pages, INFO, cache_dir=cache, documents=_documents())
+    names = [edition.file_name for edition in EDITIONS] + ["organisers/first.pdf", "downloads/cards.pdf"]
+    assert [result.name for result in first] == names
+    assert [result.cached for result in first] == [False] * 5
+    made = {result.name: result.path.read_bytes() for result in first}
+    assert len(PdfReader(fixture_site / "organisers" / "first.pdf").pages) == 1
+    again = book_pdf.publish_books(fixture_site, pages, INFO, cache_dir=cache, documents=_documents())
+    assert [result.cached for result in again] == [True] * 5
+    assert {result.name: result.path.read_bytes() for result in again} == made
+    changed = book_pdf.publish_books(fixture_site, pages, INFO, cache_dir=cache, documents=_documents("Key people"))
+    assert [result.cached for result in changed] == [True, True, True, False, True]
+    assert "Key people" in page_texts(fixture_site / "organisers" / "first.pdf")[0]
+
+
+def test_a_document_over_its_page_limit_stops_the_stage_and_is_not_cached(fixture_site, tmp_path):
+    cache = tmp_path / "cache"
+    documents = _documents("<br>".join(["A heading that fills the page"] * 60))
+    with pytest.raises(book_pdf.PageLimitError, match=r"'first\.pdf' takes [2-9] pages"):
+        book_pdf.publish_books(fixture_site, [], INFO, editions=(), cache_dir=cache, documents=documents)
+    assert not list(cache.glob("organisers--first-*.pdf"))
 
 
 def test_editions_are_named_once_and_linked_from_the_pages_teachers_use(site_dir):

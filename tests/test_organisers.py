@@ -48,7 +48,7 @@ def test_an_organiser_that_overflows_its_page_stops_the_build(tmp_path):
         dates=(), people=(), terms=tuple((f"Term {n}", "A long definition " * 12) for n in range(80)), summary=(),
     )  # fmt: skip
     with pytest.raises(organisers.OrganiserOverflowError, match=r"'crowded\.pdf' takes \d+ pages, not one"):
-        organisers.write_organiser(crowded, tmp_path, recall=False, paper="A4")
+        organisers.write_organiser(crowded, tmp_path, recall=False, paper="a4")
     assert not (tmp_path / "crowded.pdf").exists()
 
 

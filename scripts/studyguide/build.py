@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 
 from . import exports
 from .book import book, organisers, printed_cards
+from .book.pdf import PrintDocument
 from .checker import corrections
 from .checker import page as checker_page
 from .checker.rules import RULES_PATH, rules_json
@@ -138,20 +139,19 @@ class GuideBuild:
             return checker_page.render_page(data)
         raise KeyError(f"{page} is not a generated page")
 
-    def write_organisers(self, site_dir: Path, paper: str) -> list[Path]:
-        """Write every knowledge organiser, plain and cover-and-recall, from the built chapter pages.
-
-        Raises:
-            organisers.OrganiserOverflowError: when one does not fit on a single page.
-        """
+    def print_jobs(self, site_dir: Path) -> list[PrintDocument]:
+        """The PDFs made with the book's editions, in the same parallel, cached stage (``book/pdf.py``): every
+        knowledge organiser, plain and cover-and-recall, from the built chapter pages, and the flashcards to
+        print double-sided."""
         built = site_dir / "chapters"
         pages = {stem: (built / stem / "index.html").read_text(encoding="utf-8") for stem in self.data.chapters}
-        folder = site_dir / organisers.FOLDER
-        return [
-            organisers.write_organiser(organiser, folder, recall, paper)
+        documents = [
+            organisers.organiser_document(organiser, recall)
             for organiser in organisers.organisers(self.data, self.mentions, pages)
             for recall in (False, True)
         ]
+        cards = build_cards(self.data, self.mentions)
+        return [*documents, printed_cards.cards_document(cards, self.data.chapters)]
 
     def print_documents(self) -> list[str]:
         """The paths, inside the site, of the PDFs made after the pages besides the book itself."""
@@ -161,11 +161,6 @@ class GuideBuild:
         ]
         editions = [edition.file_name for edition in book.EDITIONS if edition is not book.GUIDE]
         return [*made, f"{exports.DOWNLOADS_DIR}/{printed_cards.FILE_NAME}", *editions]
-
-    def write_printed_cards(self, site_dir: Path, paper: str) -> Path:
-        """Write the flashcards as a PDF to print double-sided and cut out."""
-        output = site_dir / exports.DOWNLOADS_DIR / printed_cards.FILE_NAME
-        return printed_cards.write_cards(build_cards(self.data, self.mentions), self.data.chapters, output, paper)
 
     def write_downloads(self, site_dir: Path, site_url: str | None) -> None:
         """Write the flashcard decks into the built site; call it after every page has been built."""

@@ -82,9 +82,11 @@ class Section:
 
     page: BookPage
     css_class: str
-    body: str  # the page as the whole guide prints it, answers replaced by "Answer on page N"
+    # The page as the whole guide prints it: answers replaced by "Answer on page N", and the flashcards
+    # replaced by a note saying where they are printed (see ``_cards_in_brief``).
+    body: str
     answers: list[Answer]
-    card_groups: list[CardGroup]
+    card_groups: list[CardGroup]  # the flashcards, for the workbook and the answers book
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,8 @@ def render_edition(edition: Edition, sections: list[Section], info: BookInfo) ->
     """One edition of the book as an HTML document, from sections shared by all editions."""
     if edition is GUIDE:
         parts = [_guide_section(section) for section in sections]
-        parts.append(_answers_section(sections, link_back=True))
+        # Without the flashcards' answers: the guide leaves the cards to their own PDF (``_cards_in_brief``).
+        parts.append(_answers_section(sections, link_back=True, cards=False))
     elif edition is WORKBOOK:
         parts = [_workbook_section(section) for section in sections]
     else:
@@ -255,9 +258,10 @@ def _workbook_section(section: Section) -> tuple[str, str, str] | None:
 
 
 def _answers_section(
-    sections: list[Section], *, link_back: bool, own_book: bool = False
+    sections: list[Section], *, link_back: bool, own_book: bool = False, cards: bool = True
 ) -> tuple[str, str, str] | None:
-    """Every answer, headed with its chapter, its number and the question it answers."""
+    """Every answer, headed with its chapter, its number and the question it answers; ``cards`` adds the
+    flashcards' answers."""
     lines = []
     for section in sections:
         if section.answers:
@@ -274,7 +278,7 @@ def _answers_section(
                     lines.append(f'<h4 class="answer-part">{html.escape(title)}</h4>')
                 lines.append(body)
             lines.append("</div>")
-        for group in section.card_groups:
+        for group in section.card_groups if cards else ():
             lines.append(
                 f'<h2 id="{group.anchor}">Flashcards: {html.escape(group.title)}</h2>'
                 '<div class="columns"><ol class="card-answers">'
@@ -292,7 +296,8 @@ def _answers_section(
         return None
     intro = (
         "<p>The answers to every question in the book, in the order the questions come. Each is headed with "
-        "its chapter, its number and the question; flashcards are numbered as on the flashcards pages.</p>"
+        "its chapter, its number and the question"
+        + ("; flashcards are numbered as on the flashcards pages.</p>" if cards else ".</p>")
     )
     if link_back:
         intro = intro[:-4] + " Each heading links back to its question.</p>"
@@ -315,6 +320,8 @@ def _page_section(page: BookPage, by_url: dict, site_url: str | None) -> Section
     _prefix_ids(article, page)
     _rewrite_links(article, page, by_url, site_url)
     answers, card_groups = _move_answers(article, page)
+    if card_groups:
+        _cards_in_brief(article, card_groups)
     for box in article.select(f"div.{BOX_CLASS}"):
         if len(box.find_all("li")) >= LONG_BOX_ITEMS:
             box["class"] = [*box.get("class", []), "long-box"]
@@ -329,6 +336,30 @@ def _page_section(page: BookPage, by_url: dict, site_url: str | None) -> Section
     if page.url == "":
         css_class += " home"
     return Section(page, css_class, article.decode_contents(), answers, card_groups)
+
+
+def _cards_in_brief(article: Tag, card_groups: list[CardGroup]) -> None:
+    """Take the flashcards out of the whole guide, keeping the page's heading, introduction and downloads.
+
+    Why: the cards (some 380 questions, and their answers at the back) were about a seventh of the guide's
+    pages and of its layout time, and they print better as real cards (``printed_cards.py``: a duplex PDF
+    with each answer behind its question). The introduction, reworded for print (``print_wording.py``),
+    says where they are: that PDF, the workbook (every question) and the answers book (questions with
+    answers). Everything from the first group's heading to the next heading of the page's own (the
+    downloads) is removed; the workbook and the answers book print the cards from ``card_groups``.
+    """
+    group_ids = {group.anchor.replace("--answers-", "--", 1) for group in card_groups}
+    first = article.find("p", class_="cards-ref")
+    start = first.find_previous_sibling("h2") if first is not None else None
+    if start is None or start.get("id") not in group_ids:
+        start = first
+    element = start
+    while element is not None:
+        following = element.find_next_sibling()
+        if element.name == "h2" and element is not start and element.get("id") not in group_ids:
+            break
+        element.decompose()
+        element = following
 
 
 def _condense_mentions(article: Tag) -> None:

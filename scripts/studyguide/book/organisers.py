@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from ..data.model import Chapter, Event, GuideData, Mention
 from ..theme import BOX_CLASS, BOX_TITLE_CLASS, CONTENT_ELEMENT
+from .pdf import PageLimitError, PrintDocument, render_pdf
 
 ORGANISER_CSS = Path(__file__).resolve().parent / "organiser.css"
 FOLDER = "organisers"  # inside the built site
@@ -199,22 +200,33 @@ def home_page_links(chapters: Mapping[str, Chapter]) -> str:
     ])  # fmt: skip
 
 
-class OrganiserOverflowError(Exception):
-    """An organiser does not fit on one page."""
+# The build fails with this error when an organiser takes more than one page.
+OrganiserOverflowError = PageLimitError
+
+
+def organiser_document(organiser: Organiser, recall: bool = False) -> PrintDocument:
+    """The organiser as a document for the PDF stage (``pdf.publish_books``), which fails if it overflows."""
+    name = file_name(organiser.slug, recall)
+    return PrintDocument(
+        path=f"{FOLDER}/{name}",
+        html=organiser_html(organiser, recall),
+        stylesheet=ORGANISER_CSS,
+        max_pages=1,
+        too_long=(
+            f"the knowledge organiser '{name}' takes {{pages}} pages, not one: shorten its chapter's summary "
+            "or key questions, or lower KEY_TERMS in book/organisers.py"
+        ),
+    )
 
 
 def write_organiser(organiser: Organiser, folder: Path, recall: bool, paper: str) -> Path:
-    """Render one organiser to PDF; raises :class:`OrganiserOverflowError` if it takes more than one page."""
-    from weasyprint import CSS, HTML  # imported here: it is slow to import and only PDFs need it
+    """Render one organiser to PDF on its own (the build renders them all in ``pdf.publish_books``).
 
-    stylesheets = [CSS(filename=str(ORGANISER_CSS)), CSS(string=f"@page {{ size: {paper} portrait; }}")]
-    document = HTML(string=organiser_html(organiser, recall)).render(stylesheets=stylesheets)
-    if len(document.pages) != 1:
-        raise OrganiserOverflowError(
-            f"the knowledge organiser '{file_name(organiser.slug, recall)}' takes {len(document.pages)} pages, "
-            "not one: shorten its chapter's summary or key questions, or lower KEY_TERMS in book/organisers.py"
-        )
-    folder.mkdir(parents=True, exist_ok=True)
+    Raises:
+        OrganiserOverflowError: if it takes more than one page (nothing is written).
+    """
+    document = organiser_document(organiser, recall)
     output = folder / file_name(organiser.slug, recall)
-    document.write_pdf(output)
+    render_pdf(document.html, output, None, paper, document.stylesheet,
+               max_pages=document.max_pages, too_long=document.too_long)  # fmt: skip
     return output

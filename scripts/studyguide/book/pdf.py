@@ -1,11 +1,21 @@
-"""Renders the book's editions to tagged PDF with WeasyPrint: in parallel processes, cached by their inputs.
+"""Renders every printed document with WeasyPrint: in parallel processes, cached by their inputs.
 
-Each edition (the whole guide, the workbook, the answers) is one document. Their HTML is made from pages
-parsed once (``book.read_sections``); each document is then laid out in its own process, since layout
-is the slow part and the machine has more than one core. A document whose inputs (the built pages, the
-book's code and stylesheet, WeasyPrint's version, the paper, the date and the address) have not changed
-is copied from the cache instead of being laid out again. Anything WeasyPrint warns about is reported,
-never hidden.
+The documents are the book's editions (the whole guide, the workbook, the answers), the knowledge
+organisers and the flashcards to print (``PrintDocument``). The editions' HTML is made from pages parsed
+once (``book.read_sections``); each document is then laid out in a process of a pool as wide as the
+machine, since layout is the slow part, the longest first so that the short ones fill the other workers
+meanwhile. A document whose inputs have not changed is copied from the cache instead of being laid out
+again: for an edition, the built pages, the book's code and stylesheet, WeasyPrint's version, the paper,
+the date and the address (hashed without parsing anything, so that a rebuild with unchanged sources
+takes well under a second); for the other documents, their HTML and stylesheet. Anything WeasyPrint
+warns about is reported, never hidden.
+
+Where the time goes (cProfile of the whole guide, about 190 pages, WeasyPrint 70): about 60% is layout
+(line breaking and text shaping with Pango; two-column pages cost about twice as much a page), 12% the
+CSS cascade, 7% building the boxes and 20% writing the PDF (drawing the text, the PDF/UA structure tree,
+compression). No selector or font stands out: the cost follows the number of pages and of lines. So the
+guide leaves out the flashcards (``book._cards_in_brief``: a seventh of its pages), and the writer avoids
+one cost that grows with pages times tags (``_quick_page_references``).
 """
 
 from __future__ import annotations
@@ -16,8 +26,9 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +42,7 @@ BOOK_DIR = Path(__file__).resolve().parent
 BOOK_CSS = BOOK_DIR / "book.css"
 PDF_VARIANT = "pdf/ua-1"  # tagged, with the document's language and title: readable by screen readers
 DEFAULT_CACHE = REPO_ROOT / ".cache" / "pdf"
-CACHE_KEEP = 12  # documents kept in the cache; older ones are removed
+CACHE_KEEP = 40  # documents kept in the cache besides those of the latest build; older ones are removed
 
 
 class _Collect(logging.Handler):
@@ -56,6 +67,24 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
         ValueError: for an unknown paper size.
         MissingFontsError: when a font the PDF is designed in is not installed.
     """
+    return render_pdf(book_html, output, base_url, paper, BOOK_CSS, tagged=True)
+
+
+class PageLimitError(Exception):
+    """A document that must fit on a set number of pages takes more (a knowledge organiser, for one)."""
+
+
+def render_pdf(
+    document_html: str, output: Path, base_url: str | None, paper: str, stylesheet: Path, *,
+    tagged: bool = False, max_pages: int | None = None, too_long: str = "",
+) -> list[str]:  # fmt: skip
+    """Lay out ``document_html`` with ``stylesheet`` and write it to ``output``; return WeasyPrint's warnings.
+
+    Args:
+        tagged: Write a tagged PDF/UA-1 document (the book's editions).
+        max_pages: Raise :class:`PageLimitError` (writing nothing) if the document takes more pages.
+        too_long: The error's message; ``{pages}`` becomes the number of pages it took.
+    """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
     from weasyprint import CSS, HTML  # imported here: it is slow to import and only the PDF needs it
@@ -66,13 +95,51 @@ def write_pdf(book_html: str, output: Path, base_url: str, paper: str = "a4") ->
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        stylesheets = [CSS(filename=str(BOOK_CSS)), CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}")]
-        document = HTML(string=book_html, base_url=base_url).render(stylesheets=stylesheets)
+        stylesheets = [CSS(filename=str(stylesheet)), CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}")]
+        document = HTML(string=document_html, base_url=base_url).render(stylesheets=stylesheets)
+        if max_pages is not None and len(document.pages) > max_pages:
+            raise PageLimitError(too_long.format(pages=len(document.pages)))
         output.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(output, pdf_variant=PDF_VARIANT, pdf_identifier=True)
+        with _quick_page_references():
+            if tagged:
+                document.write_pdf(output, pdf_variant=PDF_VARIANT, pdf_identifier=True)
+            else:
+                document.write_pdf(output)
     finally:
         logger.removeHandler(collector)
     return collector.messages
+
+
+@contextmanager
+def _quick_page_references():
+    """While a PDF is written, compute pydyf's list of page references once per page added, not per use.
+
+    pydyf 0.13's ``PDF.page_references`` builds a new tuple of every page each time it is read, and
+    WeasyPrint reads it for every structure element and link of a tagged PDF: for the guide, some 32,000
+    reads of a 190-item tuple, about 0.8 s (a tenth of writing the PDF) that grows with pages times tags.
+    The cached value is rebuilt whenever a page has been added since, so it is always the same tuple.
+    Restored afterwards; if pydyf changes, nothing is patched and the build is only slower.
+    """
+    import pydyf
+
+    original = pydyf.PDF.__dict__.get("page_references")
+    if not isinstance(original, property):
+        yield
+        return
+
+    def page_references(pdf):
+        kids = pdf.pages["Kids"]
+        cached = pdf.__dict__.get("_studyguide_page_references")
+        if cached is None or cached[0] != len(kids):
+            cached = (len(kids), original.fget(pdf))
+            pdf.__dict__["_studyguide_page_references"] = cached
+        return cached[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = original
 
 
 def build_date() -> datetime.date:
@@ -84,14 +151,37 @@ def build_date() -> datetime.date:
 
 
 @dataclass(frozen=True)
+class PrintDocument:
+    """A document the PDF stage makes besides the book's editions: a knowledge organiser, the printable cards."""
+
+    path: str  # inside the built site, e.g. "organisers/01-background.pdf"
+    html: str
+    stylesheet: Path
+    max_pages: int | None = None  # the build fails (PageLimitError) if it takes more pages
+    too_long: str = ""  # the error's message; {pages} becomes the number of pages
+
+    def inputs_hash(self, paper: str) -> str:
+        """A hash of what the document is made from: its HTML, stylesheet, paper and WeasyPrint's version."""
+        from weasyprint import __version__ as weasyprint_version
+
+        digest = hashlib.sha256()
+        for part in (self.path, paper, weasyprint_version, str(self.max_pages), self.html):
+            digest.update(part.encode() + b"\0")
+        for source in (self.stylesheet, Path(__file__)):
+            digest.update(source.read_bytes() + b"\0")
+        return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
 class Rendered:
     """What became of one document: its file, how long it took and whether it came from the cache."""
 
-    edition: Edition
+    name: str  # the path inside the site
     path: Path
     seconds: float
     cached: bool
     warnings: tuple[str, ...]
+    edition: Edition | None = None  # None for a PrintDocument
 
 
 def inputs_hash(edition: Edition, book_pages: list[BookPage], info: BookInfo, paper: str) -> str:
@@ -108,10 +198,23 @@ def inputs_hash(edition: Edition, book_pages: list[BookPage], info: BookInfo, pa
     return digest.hexdigest()[:32]
 
 
-def _render(book_html: str, output: str, base_url: str, paper: str) -> tuple[list[str], float]:
+def _render(html: str, output: str, base_url: str, paper: str, stylesheet: str, tagged: bool,
+            max_pages: int | None, too_long: str) -> tuple[list[str], float]:  # fmt: skip
     start = time.perf_counter()
-    warnings = write_pdf(book_html, Path(output), base_url, paper)
+    warnings = render_pdf(html, Path(output), base_url, paper, Path(stylesheet),
+                          tagged=tagged, max_pages=max_pages, too_long=too_long)  # fmt: skip
     return warnings, time.perf_counter() - start
+
+
+@dataclass
+class _Job:
+    """One document to lay out: its name in the site, its cache file, how to render it."""
+
+    name: str
+    cached: Path | None
+    edition: Edition | None = None
+    document: PrintDocument | None = None
+    html: str = ""
 
 
 def publish_books(
@@ -121,56 +224,89 @@ def publish_books(
     paper: str = "a4",
     editions: tuple[Edition, ...] = EDITIONS,
     cache_dir: Path | None = DEFAULT_CACHE,
+    documents: Sequence[PrintDocument] = (),
 ) -> list[Rendered]:
-    """Write each edition into ``site_dir``, laying out in parallel only those not already in the cache.
+    """Write each edition and document into ``site_dir``, laying out in parallel those not in the cache.
 
     Args:
         site_dir: The built site, which the PDFs are written into.
         book_pages: The site's pages in reading order.
         info: The title, subtitle, date and address for the covers and metadata.
         paper: ``"a4"`` or ``"letter"``.
-        editions: Which documents to make.
+        editions: Which editions of the book to make.
         cache_dir: Where finished documents are kept by the hash of their inputs; None for no cache.
+        documents: The other documents to make in the same pool (organisers, printable cards).
+
+    Returns:
+        The editions' results, then the documents', in the order given.
+
+    Raises:
+        PageLimitError: when a document with ``max_pages`` takes more pages (nothing is cached for it).
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
     results: dict[str, Rendered] = {}
-    to_render: list[tuple[Edition, Path]] = []
-    for edition in editions:
+    to_render: list[_Job] = []
+    used: set[Path] = set()
+    wanted = [(edition.file_name, edition, None) for edition in editions]
+    wanted += [(document.path, None, document) for document in documents]
+    for name, edition, document in wanted:
         start = time.perf_counter()
-        output = site_dir / edition.file_name
-        cached = cache_dir / f"{edition.key}-{inputs_hash(edition, book_pages, info, paper)}.pdf" if cache_dir else None
+        output = site_dir / name
+        cached = None
+        if cache_dir is not None:
+            digest = inputs_hash(edition, book_pages, info, paper) if edition else document.inputs_hash(paper)
+            cached = cache_dir / f"{name.replace('/', '--').removesuffix('.pdf')}-{digest}.pdf"
+            used.add(cached)
         if cached is not None and cached.exists():
+            output.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, output)
             os.utime(cached)  # most recently used: kept longest
-            results[edition.key] = Rendered(edition, output, time.perf_counter() - start, True, ())
+            results[name] = Rendered(name, output, time.perf_counter() - start, True, (), edition)
         else:
-            to_render.append((edition, cached))
+            to_render.append(_Job(name, cached, edition, document, document.html if document else ""))
     if to_render:
         check_fonts()  # once, here: a missing font is reported plainly rather than from a worker process
-        sections = read_sections(book_pages, info.site_url)  # parsed once, shared by every edition
-        jobs = [(edition, cached, render_edition(edition, sections, info)) for edition, cached in to_render]
-        workers = min(len(jobs), os.cpu_count() or 1)
+        workers = min(len(to_render), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _InProcess() as pool:
-            # The longest document first, so that the others fill the remaining workers meanwhile.
             futures = []
-            for edition, cached, book_html in sorted(jobs, key=lambda job: -len(job[2])):
-                output = str(site_dir / edition.file_name)
-                futures.append((edition, cached, pool.submit(_render, book_html, output, str(site_dir), paper)))
-            for edition, cached, future in futures:
+            # The documents first: their HTML is ready, so the workers start on them while this process
+            # parses the pages for the editions (about a second for the real site).
+            for job in to_render:
+                if job.document is not None:
+                    futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
+            book_jobs = [job for job in to_render if job.edition is not None]
+            if book_jobs:
+                sections = read_sections(book_pages, info.site_url)  # parsed once, shared by every edition
+                for job in book_jobs:
+                    job.html = render_edition(job.edition, sections, info)
+                # The longest first, so that the others fill the remaining workers meanwhile.
+                for job in sorted(book_jobs, key=lambda job: -len(job.html)):
+                    futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
+            for job, future in futures:
                 warnings, seconds = future.result()
-                output = site_dir / edition.file_name
-                if cached is not None and not warnings:
+                output = site_dir / job.name
+                if job.cached is not None and not warnings:
                     # Written under a temporary name and renamed: a concurrent or interrupted build never
                     # finds half a file in the cache.
-                    cached.parent.mkdir(parents=True, exist_ok=True)
-                    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+                    job.cached.parent.mkdir(parents=True, exist_ok=True)
+                    partial = job.cached.with_name(f"{job.cached.name}.{os.getpid()}.partial")
                     shutil.copyfile(output, partial)
-                    os.replace(partial, cached)
-                results[edition.key] = Rendered(edition, output, seconds, False, tuple(warnings))
-        if cache_dir is not None:
-            _prune(cache_dir)
-    return [results[edition.key] for edition in editions]
+                    os.replace(partial, job.cached)
+                results[job.name] = Rendered(job.name, output, seconds, False, tuple(warnings), job.edition)
+    if cache_dir is not None:
+        _prune(cache_dir, used)
+    return [results[name] for name, _, _ in wanted]
+
+
+def _arguments(job: _Job, site_dir: Path, paper: str) -> tuple:
+    """What the pool runs for ``job``: the render function and its (picklable) arguments."""
+    output = str(site_dir / job.name)
+    if job.document is None:
+        return _render, job.html, output, str(site_dir), paper, str(BOOK_CSS), True, None, ""
+    document = job.document
+    return (_render, job.html, output, str(site_dir), paper, str(document.stylesheet), False,
+            document.max_pages, document.too_long)  # fmt: skip
 
 
 class _InProcess:
@@ -190,9 +326,10 @@ class _InProcess:
         return future
 
 
-def _prune(cache_dir: Path) -> None:
+def _prune(cache_dir: Path, used: set[Path]) -> None:
+    """Remove the least recently used documents beyond ``CACHE_KEEP``, never one this build uses."""
     documents = sorted(cache_dir.glob("*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in documents[CACHE_KEEP:]:
+    for old in [path for path in documents if path not in used][CACHE_KEEP:]:
         old.unlink(missing_ok=True)
 
 
@@ -204,8 +341,9 @@ def publish_book(
     site_url: str | None,
     paper: str = "a4",
     log: Callable[[str], None] | None = None,
+    documents: Sequence[PrintDocument] = (),
 ) -> list[str]:
-    """Build every edition of the guide as PDF from a built site and write them into the site.
+    """Build every edition of the guide, and ``documents``, as PDF from a built site and write them into it.
 
     Args:
         site_dir: The built site.
@@ -215,9 +353,13 @@ def publish_book(
         site_url: The site's public address, or None when the build does not know it (no address is printed).
         paper: ``"a4"`` or ``"letter"``.
         log: Where to report each document's time, if anywhere.
+        documents: The other documents (knowledge organisers, printable cards), made in the same pool.
 
     Returns:
         WeasyPrint's warnings (none is expected; the caller should report them as build warnings).
+
+    Raises:
+        PageLimitError: when a document with a page limit (a knowledge organiser) overflows it.
     """
     book_pages = [
         BookPage(url, "Introduction" if url == "" else title, site_dir / url / "index.html") for url, title in pages
@@ -225,9 +367,9 @@ def publish_book(
     info = BookInfo(site_name, description, build_date(), site_url or None)
     cache = os.environ.get("GUIDE_PDF_CACHE", "")
     cache_dir = None if cache.lower() == "off" else Path(cache) if cache else DEFAULT_CACHE
-    results = publish_books(site_dir, book_pages, info, paper, cache_dir=cache_dir)
+    results = publish_books(site_dir, book_pages, info, paper, cache_dir=cache_dir, documents=documents)
     if log is not None:
         for result in results:
             how = "from the cache" if result.cached else "laid out"
-            log(f"PDF {result.edition.file_name} {how} in {result.seconds:.2f} s")
-    return [f"{result.edition.file_name}: {warning}" for result in results for warning in result.warnings]
+            log(f"PDF {result.name} {how} in {result.seconds:.2f} s")
+    return [f"{result.name}: {warning}" for result in results for warning in result.warnings]

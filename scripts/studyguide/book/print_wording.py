@@ -42,7 +42,8 @@ RULES = (
     PrintWording(
         "", r"^\s*Print it",
         "<strong>Print what you need.</strong> Besides this book there is a workbook with every question and "
-        "no answers, for homework and tests, and the answers on their own.",
+        "no answers, for homework and tests, the answers on their own, the flashcards as cards to print on "
+        "both sides, and a one-page knowledge organiser for each chapter.",
     ),
     PrintWording(
         "people/", r"hover|\btap\b",
@@ -56,9 +57,12 @@ RULES = (
     ),
     PrintWording(
         "flashcards/", r"JavaScript|drill|Printed",
-        "There are {cards} cards, made from the same checked data as the Glossary, the Who's who and the "
-        "Timeline. Cover the answers, say each answer out loud, then check it: the answers are in the "
-        "Answers section at the back, numbered as here, starting on page {cards_page}.",
+        # The whole guide leaves the cards out (book.py, ``_cards_in_brief``): this says where they are.
+        "There are {cards} flashcards, made from the same checked data as the Glossary, the Who's who and "
+        "the Timeline. This book does not reprint them. They have a PDF of their own, linked from the "
+        "Flashcards page of the online guide: printed on both sides of the paper, it gives twelve cards to "
+        "a sheet, each with its answer on the back. The workbook prints every card's question, and the "
+        "answers book each question with its answer.",
     ),
     PrintWording(
         "exam-practice/", r"hides three boxes",

@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..data.model import Chapter
-from ..exports import PRINTED_CARDS_NAME
+from ..exports import DOWNLOADS_DIR, PRINTED_CARDS_NAME
 from ..pages.cards import Card
+from .pdf import PrintDocument
 
 CARDS_CSS = Path(__file__).resolve().parent / "printed_cards.css"
 FILE_NAME = PRINTED_CARDS_NAME
@@ -62,11 +63,6 @@ def cards_html(cards: Sequence[Card], chapters: Mapping[str, Chapter]) -> str:
     ])  # fmt: skip
 
 
-def write_cards(cards: Sequence[Card], chapters: Mapping[str, Chapter], output: Path, paper: str) -> Path:
-    """Render the printable flashcards to ``output``."""
-    from weasyprint import CSS, HTML  # imported here: it is slow to import and only PDFs need it
-
-    stylesheets = [CSS(filename=str(CARDS_CSS)), CSS(string=f"@page {{ size: {paper} portrait; }}")]
-    output.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=cards_html(cards, chapters)).write_pdf(output, stylesheets=stylesheets)
-    return output
+def cards_document(cards: Sequence[Card], chapters: Mapping[str, Chapter]) -> PrintDocument:
+    """The printable flashcards as a document for the PDF stage (``pdf.publish_books``)."""
+    return PrintDocument(path=f"{DOWNLOADS_DIR}/{FILE_NAME}", html=cards_html(cards, chapters), stylesheet=CARDS_CSS)
