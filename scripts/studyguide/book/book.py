@@ -349,7 +349,8 @@ def _cards_in_brief(article: Tag, card_groups: list[CardGroup]) -> None:
     downloads) is removed; the workbook and the answers book print the cards from ``card_groups``.
     """
     group_ids = {group.anchor.replace("--answers-", "--", 1) for group in card_groups}
-    first = article.find("p", class_="cards-ref")
+    # The references were made with ``_tag``, whose class attribute is one string, not a parsed list.
+    first = article.find(lambda tag: tag.name == "p" and "cards-ref" in " ".join(tag.get_attribute_list("class")))
     start = first.find_previous_sibling("h2") if first is not None else None
     if start is None or start.get("id") not in group_ids:
         start = first
