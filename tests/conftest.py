@@ -1,6 +1,9 @@
-"""Shared fixtures (one strict build of the real site per session, served once) and the no-skip rule."""
+"""Shared fixtures (one strict build of the real site per run, served once per worker) and the no-skip rule."""
 
+import fcntl
 import os
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -10,10 +13,33 @@ from sitebuild import SUB_PATH, build_site
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@contextmanager
+def _locked(lock_file: Path):
+    """Hold an exclusive lock on ``lock_file`` (created if missing) for the duration of the block."""
+    with lock_file.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory):
-    """The real site, built strictly once into a temporary folder."""
-    return build_site(tmp_path_factory.mktemp("site"))
+def site_dir(tmp_path_factory, worker_id):
+    """The real site, built strictly once per run into a temporary folder that the tests only read.
+
+    Under pytest-xdist every worker asks for it: the first builds it (with its PDFs, about half a minute)
+    while the others wait on a lock, then all read the same folder.
+    """
+    if worker_id == "master":
+        return build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above every worker's own
+    site, finished = shared / "site", shared / "site.built"
+    with _locked(shared / "site.lock"):
+        if not finished.exists():
+            build_site(site)
+            finished.touch()
+    return site
 
 
 @pytest.fixture(scope="session")

@@ -382,3 +382,33 @@ def test_search_forgives_misspelt_names(desktop, root_url):
         except PlaywrightTimeout:
             found[typed] = False
     assert all(found.values()), found
+
+
+# A section's words that only a folded answer holds: the search finds the section, the reader must see them.
+FOLDED_WORD = """() => {
+  for (const details of document.querySelectorAll('.md-content details:not([open])')) {
+    let heading = details.previousElementSibling;
+    while (heading && !/^H[23]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    if (!heading || !heading.id) continue;
+    let outside = '';
+    for (let node = heading.nextElementSibling; node && !/^H[123]$/.test(node.tagName); node = node.nextElementSibling) {
+      if (node.tagName !== 'DETAILS') outside += ' ' + node.textContent.toLowerCase();
+    }
+    const words = details.querySelector(':scope > :not(summary)').textContent.toLowerCase().match(/[a-z]{7,}/g) || [];
+    const word = words.find((w) => !outside.includes(w));
+    if (word) return {section: heading.id, word: word};
+  }
+  return null;
+}"""
+
+
+def test_a_search_that_lands_on_a_section_opens_the_folded_answer_holding_its_words(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    found = phone.evaluate(FOLDED_WORD)
+    assert found, "chapter 2 has a folded answer whose words are not in its section's open text"
+    # The address Material's search result links to: the query in ?h= and the section as the anchor.
+    phone.goto(f"{root_url}{CHAPTER}?h={found['word']}#{found['section']}")
+    mark = phone.locator(f"details mark[data-md-highlight]:text-matches('^{found['word']}$', 'i')").first
+    mark.wait_for(state="visible")
+    # Only the answers that hold the searched words open; the others stay folded for self-testing.
+    assert phone.locator(".md-content details:not([open])").count() > 0
