@@ -97,7 +97,7 @@ def test_without_site_url_the_404_page_finds_the_site_under_a_sub_path(site_with
         origin = root_url[: -len(SUB_PATH) + 1]
         for missing in ("no-such-page/", "chapters/no/such/page/", "typo.html"):
             response = page.goto(root_url + missing)
-            assert response.status == 404 and "404" in page.locator("article h1").inner_text(), missing
+            assert response.status == 404 and "not found" in page.locator("article h1").inner_text(), missing
             # The theme's and the guide's own stylesheets applied: the header is the guide's red ...
             header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
             assert header == "rgb(164, 22, 26)", (missing, header)
