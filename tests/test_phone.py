@@ -334,9 +334,9 @@ def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, 
     desktop.goto(root_url + CHAPTER)
     desktop.wait_for_load_state("networkidle")
     desktop.evaluate("window.sameDocument = true")
-    # Clicked from script, with the page at its top: a pointer click scrolls to the footer first, and
-    # Material's section tracking can then stamp the new address with the last section's anchor.
-    desktop.evaluate("document.querySelector('.md-footer__link--next').click()")
+    # A real pointer click: the page scrolls to its foot first, so Material's section tracking has put the
+    # last section's anchor in the address, which must not follow the reader to the new page.
+    desktop.locator(".md-footer__link--next").click()
     desktop.wait_for_url(re.compile(r"03-duumvirate/$"))
     desktop.wait_for_function("document.activeElement && document.activeElement.tagName === 'H1'")
     assert desktop.evaluate("window.sameDocument") is True, "the page was replaced in place (instant navigation)"
