@@ -2,10 +2,13 @@
 
 import fcntl
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from projectcopy import copy_project
 
 from serving import serve
 from sitebuild import SUB_PATH, build_site
@@ -47,6 +50,20 @@ def site_url(site_dir, tmp_path_factory):
     """The real site served once over HTTP under the GitHub Pages sub-path; its root URL."""
     with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("served")) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def project_template(tmp_path_factory):
+    """A copy of what a build reads, made once; each test that changes the project copies this again."""
+    return copy_project(tmp_path_factory.mktemp("template") / "project")
+
+
+@pytest.fixture()
+def project(project_template, tmp_path):
+    """A fresh copy of the project for one test to change and build."""
+    root = tmp_path / "project"
+    shutil.copytree(project_template, root)
+    return root
 
 
 def _fail_skips(report, nodeid: str) -> None:
