@@ -159,7 +159,7 @@ def organiser_html(organiser: Organiser, recall: bool = False) -> str:
         f"<title>{html.escape(organiser.title)}: {version.split(':')[0].lower()}</title></head><body>",
         f'<header><p class="kind">{version}</p><h1>{html.escape(organiser.title)}</h1>',
         f'<p class="period">{html.escape(organiser.period)}</p></header>',
-        '<main class="columns">',
+        f'<main class="columns{" recall" if recall else ""}">',
         f'<section class="questions"><h2>Key questions</h2><ol>{questions}</ol></section>',
         f'<section class="summary"><h2>Summary</h2><ul>{summary}</ul></section>',
         f'<section class="chronology"><h2>Chronology</h2><ul>{chronology}</ul></section>',
