@@ -341,12 +341,13 @@ def _page_section(page: BookPage, by_url: dict, site_url: str | None) -> Section
 def _cards_in_brief(article: Tag, card_groups: list[CardGroup]) -> None:
     """Take the flashcards out of the whole guide, keeping the page's heading, introduction and downloads.
 
-    Why: the cards (some 380 questions, and their answers at the back) were about a seventh of the guide's
-    pages and of its layout time, and they print better as real cards (``printed_cards.py``: a duplex PDF
-    with each answer behind its question). The introduction, reworded for print (``print_wording.py``),
-    says where they are: that PDF, the workbook (every question) and the answers book (questions with
-    answers). Everything from the first group's heading to the next heading of the page's own (the
-    downloads) is removed; the workbook and the answers book print the cards from ``card_groups``.
+    Why: the cards (some 380 questions, and their answers at the back) were 23 of the guide's 192 pages and
+    about a sixth of its layout work (lines broken), and they print better as real cards
+    (``printed_cards.py``: a duplex PDF with each answer behind its question). The introduction, reworded
+    for print (``print_wording.py``), says where they are: that PDF, the workbook (every question) and the
+    answers book (questions with answers). Everything from the first group's heading to the next heading of
+    the page's own (the downloads) is removed; the workbook and the answers book print the cards from
+    ``card_groups``.
     """
     group_ids = {group.anchor.replace("--answers-", "--", 1) for group in card_groups}
     # The references were made with ``_tag``, whose class attribute is one string, not a parsed list.
