@@ -196,6 +196,22 @@ BAD_DATA = [
         "by data/glossary.yml entry 'politburo'",
     ),
     (
+        "search alias that is another person's name",
+        "data/people.yml",
+        setting("kamenev", "search_aliases", ["Kamenyev", "stalin"]),
+        "data/people.yml, entry 'kamenev': the search alias 'stalin' is a name of data/people.yml entry 'stalin' "
+        "(Joseph Stalin), so searching for that person would also offer this one. Fix: remove it from "
+        "'search_aliases'",
+    ),
+    (
+        "search alias on two people",
+        "data/people.yml",
+        setting("stalin", "search_aliases", ["Kamenef"]),
+        "data/people.yml, entry 'stalin': the search alias 'Kamenef' is also a search alias of data/people.yml "
+        "entry 'kamenev' (Lev Kamenev), so searching for that person would also offer this one. Fix: keep it on "
+        "one person only",
+    ),
+    (
         "alias that is a common word",
         "data/glossary.yml",
         setting("politburo", "aliases", ["Political Bureau", "the"]),

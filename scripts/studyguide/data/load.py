@@ -80,6 +80,7 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
                         "use the id of a reference, or add the reference",
                     )
     _check_aliases_unique(terms, people, logs)
+    _check_search_aliases(people, logs["people.yml"])
     if not chapter_log.problems:
         _check_sections(events, chapters, logs["timeline.yml"])
         _check_sections(misconceptions, chapters, logs["misconceptions.yml"])
@@ -248,6 +249,31 @@ def _check_aliases_unique(terms: list[Term], people: list[Person], logs: dict[st
                 )
                 message = f"the name or alias '{name}' {same} {owner}"
                 logs[file].add(f"entry '{entry_id}'", message, "keep each alias on one entry only")
+
+
+def _check_search_aliases(people: list[Person], log: ProblemLog) -> None:
+    """A misspelling kept for the search must not be another person's name, or another person's misspelling:
+    the search would then offer the wrong person for it (and the checker would let that name pass)."""
+    names: dict[str, Person] = {}  # every word of every person's names, folded for case -> its person
+    spellings: dict[str, Person] = {}  # every search alias, folded -> the first person to list it
+    for person in people:
+        for name in (person.name, person.full_name, *person.aliases):
+            for word in name.split():
+                names.setdefault(word.casefold(), person)
+    for person in people:
+        for alias in person.search_aliases:
+            key = alias.casefold()
+            other, what, fix = names.get(key), "a name of", "remove it from 'search_aliases'"
+            if other is None or other is person:
+                other, what = spellings.setdefault(key, person), "also a search alias of"
+                fix = "keep it on one person only"
+            if other is not person:
+                log.add(
+                    f"entry '{person.id}'",
+                    f"the search alias '{alias}' is {what} data/people.yml entry '{other.id}' ({other.name}), "
+                    "so searching for that person would also offer this one",
+                    fix,
+                )
 
 
 def _check_sections(events: list[Event], chapters: dict[str, Chapter], log: ProblemLog) -> None:
