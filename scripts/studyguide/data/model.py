@@ -124,7 +124,7 @@ FALL_KIND_IDS = tuple(kind.id for kind in FALL_KINDS)
 
 EVENT_KINDS = (
     "revolution", "war", "crisis", "protest", "congress", "appointment", "alliance", "illness", "incident",
-    "death", "celebration", "document", "policy", "removal", "expulsion", "arrest", "exile", "murder",
+    "death", "ceremony", "document", "policy", "removal", "expulsion", "arrest", "exile", "murder",
     "decree", "trial", "inquiry", "purge",
 )  # fmt: skip
 TERM_CATEGORIES = ("institution", "policy", "ideology", "faction", "event", "concept", "place")
