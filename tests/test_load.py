@@ -96,6 +96,13 @@ BAD_DATA = [
     ),
     ("empty file", "data/people.yml", text(None, ""), "data/people.yml, the whole file: the file is empty"),
     (
+        "two references for one page",
+        "data/references.yml",
+        setting("historian-two", "url", "http://www.encyclopedia.example.org/stalin/"),
+        "data/references.yml, entry 'historian-two': it is the same page as entry 'encyclopedia-one'. Fix: cite "
+        "'encyclopedia-one' instead, and move anything in this entry's note into that entry's",
+    ),
+    (
         "not UTF-8",
         "data/timeline.yml",
         "- id: caf\xe9\n".encode("latin-1"),

@@ -70,6 +70,7 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
         _check_references_used(
             references, [*people, *events, *misconceptions], set(citing_pages), logs["references.yml"]
         )
+        _check_references_distinct(references, logs["references.yml"])
         for reference, pages in sorted(citing_pages.items()):
             if reference not in reference_ids:
                 for page in pages:
@@ -199,6 +200,28 @@ def _check_references_used(
                 "no event, person or page cites this reference",
                 "cite it in 'sources' of the entries it supports, or remove it",
             )
+
+
+def _page_key(url: str) -> str:
+    """The page a URL names, ignoring what does not change it: scheme, ``www.``, case of host, a final slash."""
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    return f"{host.lower().removeprefix('www.')}/{path.rstrip('/')}"
+
+
+def _check_references_distinct(references: list[Reference], log: ProblemLog) -> None:
+    """Two entries for one page split its citations and list it twice on the Sources page."""
+    first: dict[str, str] = {}
+    for reference in references:
+        key = _page_key(reference.url)
+        if key in first:
+            log.add(
+                f"entry '{reference.id}'",
+                f"it is the same page as entry '{first[key]}'",
+                f"cite '{first[key]}' instead, and move anything in this entry's note into that entry's",
+            )
+        else:
+            first[key] = reference.id
 
 
 def _check_aliases_unique(terms: list[Term], people: list[Person], logs: dict[str, ProblemLog]) -> None:
