@@ -14,6 +14,9 @@ from serving import serve
 from sitebuild import SUB_PATH, build_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The book is stamped with the build date, which is part of each PDF's cache key: a fixed date lets a
+# later run (on another day) reuse the PDFs in .cache/pdf when nothing else has changed.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1795000000")  # 18 November 2026
 
 
 @contextmanager
