@@ -5,9 +5,12 @@
   "use strict";
 
   var Store = window.StalinRevision;
+  var Dom = window.StalinRevisionDom;
+  var element = Dom && Dom.element;
+  var shuffle = Dom && Dom.shuffle;
   var FSRS = window.FSRS;
   var root = document.getElementById("drill");
-  if (!Store || !FSRS || !root || root.dataset.ready) {
+  if (!Store || !Dom || !FSRS || !root || root.dataset.ready) {
     return;
   }
   root.dataset.ready = "true";
@@ -23,27 +26,6 @@
   // No same-day learning steps: every rating schedules the card for another day, so a card reviewed
   // today is not due again today (Again cards still come back within the session, see RETRY_GAP).
   var scheduler = FSRS.fsrs(FSRS.generatorParameters({ enable_short_term: false, enable_fuzz: true }));
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function shuffle(items) {
-    for (var i = items.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = items[i];
-      items[i] = items[j];
-      items[j] = swap;
-    }
-    return items;
-  }
 
   var cards = [];
   var decks = [];
@@ -74,9 +56,7 @@
   // ---- the controls ----
   root.textContent = "";
   root.appendChild(element("h2", { id: "drill-mode" }, "Drill mode"));
-  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
-  root.appendChild(problems);
-  Store.announce(problems, loaded.problems);
+  root.appendChild(Dom.problemsNote(loaded.problems));
 
   var controls = element("div", { class: "drill-controls" });
   function labelled(id, text, control) {

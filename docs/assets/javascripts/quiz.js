@@ -5,34 +5,16 @@
   "use strict";
 
   var Store = window.StalinRevision;
+  var Dom = window.StalinRevisionDom;
+  var element = Dom && Dom.element;
+  var shuffle = Dom && Dom.shuffle;
   var root = document.getElementById("quiz");
-  if (!Store || !root || root.dataset.ready) {
+  if (!Store || !Dom || !root || root.dataset.ready) {
     return;
   }
   root.dataset.ready = "true";
   var QUIZ_SIZE = 10;
   var ORDINALS = ["1st", "2nd", "3rd"];
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function shuffle(items) {
-    for (var i = items.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = items[i];
-      items[i] = items[j];
-      items[j] = swap;
-    }
-    return items;
-  }
 
   var loaded = Store.read();
   var questions = Array.prototype.slice.call(document.querySelectorAll(".quiz-question[data-question-id]"));
@@ -40,9 +22,7 @@
 
   // ---- the panel: start a quiz of 10, show all, the score ----
   root.textContent = "";
-  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
-  root.appendChild(problems);
-  Store.announce(problems, loaded.problems);
+  root.appendChild(Dom.problemsNote(loaded.problems));
   var controls = element("div", { class: "drill-controls" });
   var start = element("button", { type: "button", class: "md-button md-button--primary", "data-quiz": "start" }, "Start a quiz of 10");
   var showAll = element("button", { type: "button", class: "md-button", "data-quiz": "all", hidden: "" }, "Show all questions");

@@ -5,9 +5,11 @@
   "use strict";
 
   var Store = window.StalinRevision;
+  var Dom = window.StalinRevisionDom;
+  var element = Dom && Dom.element;
   var source = document.getElementById("revision-data");
   var cardsBox = document.getElementById("revision-cards");
-  if (!Store || !source || !cardsBox || cardsBox.dataset.ready) {
+  if (!Store || !Dom || !source || !cardsBox || cardsBox.dataset.ready) {
     return;
   }
   cardsBox.dataset.ready = "true";
@@ -18,23 +20,10 @@
     boxes[name].textContent = "";
   });
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
-
   var loaded = Store.read();
   var store = loaded.data;
   var status = element("p", { class: "revision-status", role: "status", "aria-live": "polite" });
-  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
-  cardsBox.parentNode.insertBefore(problems, cardsBox);
-  Store.announce(problems, loaded.problems);
+  cardsBox.parentNode.insertBefore(Dom.problemsNote(loaded.problems), cardsBox);
 
   function save() {
     if (!Store.write(store)) {
