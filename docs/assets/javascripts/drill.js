@@ -172,8 +172,10 @@
       chosen = shuffle(deckCards.filter(function (card) { return isMistake(store.cards[card.id], now); }));
     } else {
       var due = deckCards.filter(function (card) { return Store.cardStatus(store.cards[card.id], now) === "due"; });
-      // Most overdue first, so a short session still does the most urgent reviews.
-      due.sort(function (a, b) { return new Date(store.cards[a.id].due) - new Date(store.cards[b.id].due); });
+      // Most overdue first, so a short session still does the most urgent reviews (each date read once).
+      var dueAt = {};
+      due.forEach(function (card) { dueAt[card.id] = Date.parse(store.cards[card.id].due); });
+      due.sort(function (a, b) { return dueAt[a.id] - dueAt[b.id]; });
       var fresh = shuffle(deckCards.filter(function (card) { return !store.cards[card.id]; })).slice(0, newLeftToday());
       chosen = due.concat(fresh);
     }
@@ -216,15 +218,28 @@
     answer.hidden = true;
     marks.hidden = true;
     reveal.hidden = false;
-    var options = scheduler.repeat(fsrsCard(store.cards[card.id]), new Date());
+    status.textContent = "Card " + (done + 1) + " of " + (done + queue.length + 1) + ". " + card.question;
+    question.focus();
+    // The rating buttons stay hidden until the answer is shown, so their "see it again in" times (four
+    // FSRS previews, the costliest part of showing a card) are worked out once the card is on screen.
+    unlabelled = card;
+    Dom.afterPaint(function () { labelRatings(card); });
+  }
+
+  var unlabelled = null; // the card whose rating buttons still show the previous card's times
+
+  function labelRatings(card) {
+    if (unlabelled !== card) {
+      return; // already done, or the session moved on
+    }
+    unlabelled = null;
+    var now = new Date();
+    var options = scheduler.repeat(fsrsCard(store.cards[card.id]), now);
     rateButtons.forEach(function (button, index) {
-      var next = options[RATINGS[index].grade].card;
-      var days = (next.due - new Date()) / 864e5;
+      var days = (options[RATINGS[index].grade].card.due - now) / 864e5;
       button.lastChild.textContent = " (" + interval(days) + ")";
       button.setAttribute("aria-label", RATINGS[index].name + ": see it again in " + interval(days));
     });
-    status.textContent = "Card " + (done + 1) + " of " + (done + queue.length + 1) + ". " + card.question;
-    question.focus();
   }
 
   function next() {
@@ -242,6 +257,7 @@
     if (!current || reveal.hidden) {
       return;
     }
+    labelRatings(current); // at once if the answer was asked for before the times were worked out
     answer.hidden = false;
     marks.hidden = false;
     reveal.hidden = true;

@@ -1,5 +1,6 @@
 /* Small helpers shared by the pages that draw the revision engine (the drill, the quiz and My revision):
-   building elements with text only (never HTML), shuffling, and the note that reports damaged progress.
+   building elements with text only (never HTML), shuffling, the note that reports damaged progress, and
+   deferring work until after the next paint.
    Loaded after revision-store.js and before the page's own script, only on those three pages. */
 (function () {
   "use strict";
@@ -34,5 +35,10 @@
     return note;
   }
 
-  window.StalinRevisionDom = { element: element, shuffle: shuffle, problemsNote: problemsNote };
+  // Runs work after the next frame is painted, so that it never delays the response to a tap or a key.
+  function afterPaint(work) {
+    window.requestAnimationFrame(function () { window.setTimeout(work, 0); });
+  }
+
+  window.StalinRevisionDom = { element: element, shuffle: shuffle, problemsNote: problemsNote, afterPaint: afterPaint };
 })();
