@@ -34,7 +34,9 @@
   // ---- flashcards by chapter ----
   function drawCards() {
     boxes.cards.textContent = "";
-    var table = element("table", { class: "revision-table" });
+    // On a phone each chapter becomes a card with labelled numbers (the guide's stacked tables), rather than
+    // six columns so narrow that chapter names break inside words.
+    var table = element("table", { class: "revision-table stacked-table" });
     var head = element("tr");
     ["Chapter", "Cards", "Seen", "Due today", "Mastered", "Reset"].forEach(function (title) {
       head.appendChild(element("th", { scope: "col" }, title));
@@ -55,10 +57,10 @@
       var name = element("th", { scope: "row" });
       name.appendChild(element("a", { href: chapter.page }, chapter.title));
       row.appendChild(name);
-      row.appendChild(element("td", { "data-stat": "cards" }, chapter.cards.length));
-      row.appendChild(element("td", { "data-stat": "seen" }, counts.seen));
-      row.appendChild(element("td", { "data-stat": "due" }, counts.due));
-      row.appendChild(element("td", { "data-stat": "mastered" }, counts.mastered));
+      row.appendChild(element("td", { "data-stat": "cards", "data-label": "Cards" }, chapter.cards.length));
+      row.appendChild(element("td", { "data-stat": "seen", "data-label": "Seen" }, counts.seen));
+      row.appendChild(element("td", { "data-stat": "due", "data-label": "Due today" }, counts.due));
+      row.appendChild(element("td", { "data-stat": "mastered", "data-label": "Mastered" }, counts.mastered));
       var cell = element("td");
       var reset = element("button", { type: "button", class: "md-button", "data-reset": chapter.id,
         "aria-label": "Reset flashcard progress for " + chapter.title }, "Reset");
