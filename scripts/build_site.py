@@ -18,7 +18,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-PDF_NAME = "stalins-rise-to-power.pdf"
+from studyguide.book.book import GUIDE  # this script's folder, scripts/, is on the path when it runs
+
+PDF_NAME = GUIDE.file_name
 LOCK_NAME = ".build.lock"
 
 

@@ -23,6 +23,7 @@ from studyguide.book.organisers import OrganiserOverflowError
 from studyguide.book.pdf import PAPER_SIZES, PDF_NAME, publish_book
 from studyguide.build import GENERATED_FILES, GENERATED_PAGES, ONLINE_ONLY_PAGES, GuideBuild
 from studyguide.data.problems import DataError
+from studyguide.hosting import UnexpectedPageError, self_locating_404
 from studyguide.offline import write_offline_site
 from studyguide.pages import page_meta
 from studyguide.safety import add_content_security_policy, duplicate_ids, site_url_problem, unsafe_markup
@@ -182,12 +183,19 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    """The same fixes for pages made from a template alone (404.html); sitemap.xml is not HTML."""
+    """The same fixes for pages made from a template alone (404.html); sitemap.xml is not HTML.
+
+    Built without SITE_URL, the 404 page finds the site's root itself (studyguide/hosting.py), so that it
+    works when the site is served under a sub-path such as /<repository>/.
+    """
     if not template_name.endswith(".html"):
         return output
     try:
-        return fix_page(output)
-    except ThemeChangedError as error:
+        output = fix_page(output)
+        if template_name == "404.html" and not config.site_url:
+            output = self_locating_404(output, probe=config.extra_css[0])
+        return output
+    except (ThemeChangedError, UnexpectedPageError) as error:
         raise PluginError(f"{template_name}: {error}") from None
 
 

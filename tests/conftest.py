@@ -1,8 +1,14 @@
-"""Shared fixtures (one strict build of the real site per session, served once) and the no-skip rule."""
+"""Shared fixtures (one strict build of the real site per run, served once per worker) and the no-skip rule."""
 
+import fcntl
 import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+
+from projectcopy import copy_project
 
 from serving import serve
 from sitebuild import SUB_PATH, build_site
@@ -10,10 +16,33 @@ from sitebuild import SUB_PATH, build_site
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@contextmanager
+def _locked(lock_file: Path):
+    """Hold an exclusive lock on ``lock_file`` (created if missing) for the duration of the block."""
+    with lock_file.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory):
-    """The real site, built strictly once into a temporary folder."""
-    return build_site(tmp_path_factory.mktemp("site"))
+def site_dir(tmp_path_factory, worker_id):
+    """The real site, built strictly once per run into a temporary folder that the tests only read.
+
+    Under pytest-xdist every worker asks for it: the first builds it (with its PDFs, about half a minute)
+    while the others wait on a lock, then all read the same folder.
+    """
+    if worker_id == "master":
+        return build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above every worker's own
+    site, finished = shared / "site", shared / "site.built"
+    with _locked(shared / "site.lock"):
+        if not finished.exists():
+            build_site(site)
+            finished.touch()
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +50,20 @@ def site_url(site_dir, tmp_path_factory):
     """The real site served once over HTTP under the GitHub Pages sub-path; its root URL."""
     with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("served")) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def project_template(tmp_path_factory):
+    """A copy of what a build reads, made once; each test that changes the project copies this again."""
+    return copy_project(tmp_path_factory.mktemp("template") / "project")
+
+
+@pytest.fixture()
+def project(project_template, tmp_path):
+    """A fresh copy of the project for one test to change and build."""
+    root = tmp_path / "project"
+    shutil.copytree(project_template, root)
+    return root
 
 
 def _fail_skips(report, nodeid: str) -> None:

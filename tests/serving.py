@@ -16,6 +16,15 @@ class _Handler(SimpleHTTPRequestHandler):
     """Quiet, and gzips text files for browsers that accept it when ``compress`` is set, as GitHub Pages does."""
 
     compress = False
+    not_found_page: Path | None = None  # the site's 404.html, sent for a missing address as GitHub Pages does
+
+    def _not_found(self):
+        body = self.not_found_page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format, *args):
         pass
@@ -24,6 +33,8 @@ class _Handler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        if not path.exists() and self.not_found_page is not None:
+            return self._not_found()
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.compress and wants_gzip and path.is_file() and self.path.split("?")[0].endswith(COMPRESSIBLE)):
             return super().send_head()
@@ -49,7 +60,10 @@ def serve(site_dir: Path, sub_path: str, work_dir: Path, *, compress: bool = Fal
     """
     root = work_dir / "webroot"
     shutil.copytree(site_dir, root / sub_path.strip("/"))
-    handler = functools.partial(_GzipHandler if compress else _Handler, directory=str(root))
+    handler_class = type("Handler", (_GzipHandler if compress else _Handler,), {})
+    site_404 = root / sub_path.strip("/") / "404.html"
+    handler_class.not_found_page = site_404 if site_404.is_file() else None
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

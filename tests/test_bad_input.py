@@ -5,11 +5,10 @@ Kinds of bad data that only the loader sees are covered by tests/test_load.py; t
 build in other ways (MkDocs reads the chapters, the settings and the fonts too) or show the whole path.
 """
 
-import shutil
 
 import pytest
 
-from projectcopy import copy_project, make, snapshot
+from projectcopy import make, snapshot
 
 from datafixtures import entry, mutate
 
@@ -176,26 +175,20 @@ BROKEN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A copy of the project; each case copies it again and breaks its copy."""
-    return copy_project(tmp_path_factory.mktemp("template") / "project")
-
-
 @pytest.fixture()
-def project(template, tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(template, root)
+def built_project(project):
+    """A copy of the project with a last good site in it, for a broken build to leave alone."""
     for name, content in FAKE_SITE.items():
-        (root / "site" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "site" / name).write_bytes(content)
-    return root
+        (project / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "site" / name).write_bytes(content)
+    return project
 
 
 @pytest.mark.parametrize("case, change, arguments, environment, message", BROKEN, ids=[case[0] for case in BROKEN])
 def test_broken_input_fails_cleanly_and_keeps_the_last_good_site(
-    project, case, change, arguments, environment, message
+    built_project, case, change, arguments, environment, message
 ):
+    project = built_project
     if change is not None:
         change(project)
     if "FONTCONFIG_FILE" in environment:

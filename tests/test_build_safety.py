@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from projectcopy import VENV, copy_project, make, snapshot
+from projectcopy import VENV, make, snapshot
 
 PDF = "stalins-rise-to-power.pdf"
 OLD_PDF = b"%PDF-1.7 the PDF of the last build"
@@ -17,18 +17,6 @@ OLD_PDF = b"%PDF-1.7 the PDF of the last build"
 # this machine runs the tests as root, who could write to a read-only folder.
 AS_NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
              "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search"]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("template") / "project")
-
-
-@pytest.fixture()
-def project(template, tmp_path):
-    root = tmp_path / "project"
-    shutil.copytree(template, root)
-    return root
 
 
 def _pages(site):
@@ -59,12 +47,12 @@ def test_without_a_pdf_pages_do_not_link_to_one(project):
 
 
 @pytest.fixture()
-def open_project(template):
+def open_project(project_template):
     """A copy in a folder that ``nobody`` can reach (pytest's own temporary folders are root's alone)."""
     folder = Path(tempfile.mkdtemp(prefix="studyguide-readonly-"))
     folder.chmod(0o755)
     root = folder / "project"
-    shutil.copytree(template, root)
+    shutil.copytree(project_template, root)
     yield root
     subprocess.run(["chmod", "-R", "u+w", str(folder)], check=True)
     shutil.rmtree(folder)

@@ -96,6 +96,13 @@ BAD_DATA = [
     ),
     ("empty file", "data/people.yml", text(None, ""), "data/people.yml, the whole file: the file is empty"),
     (
+        "two references for one page",
+        "data/references.yml",
+        setting("historian-two", "url", "http://www.encyclopedia.example.org/stalin/"),
+        "data/references.yml, entry 'historian-two': it is the same page as entry 'encyclopedia-one'. Fix: cite "
+        "'encyclopedia-one' instead, and move anything in this entry's note into that entry's",
+    ),
+    (
         "not UTF-8",
         "data/timeline.yml",
         "- id: caf\xe9\n".encode("latin-1"),
@@ -187,6 +194,22 @@ BAD_DATA = [
         setting("central-committee", "aliases", ["politburo"]),
         "entry 'central-committee': the name or alias 'politburo' differs only in case from 'Politburo', claimed "
         "by data/glossary.yml entry 'politburo'",
+    ),
+    (
+        "search alias that is another person's name",
+        "data/people.yml",
+        setting("kamenev", "search_aliases", ["Kamenyev", "stalin"]),
+        "data/people.yml, entry 'kamenev': the search alias 'stalin' is a name of data/people.yml entry 'stalin' "
+        "(Joseph Stalin), so searching for that person would also offer this one. Fix: remove it from "
+        "'search_aliases'",
+    ),
+    (
+        "search alias on two people",
+        "data/people.yml",
+        setting("stalin", "search_aliases", ["Kamenef"]),
+        "data/people.yml, entry 'stalin': the search alias 'Kamenef' is also a search alias of data/people.yml "
+        "entry 'kamenev' (Lev Kamenev), so searching for that person would also offer this one. Fix: keep it on "
+        "one person only",
     ),
     (
         "alias that is a common word",

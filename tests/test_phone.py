@@ -334,9 +334,9 @@ def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, 
     desktop.goto(root_url + CHAPTER)
     desktop.wait_for_load_state("networkidle")
     desktop.evaluate("window.sameDocument = true")
-    # Clicked from script, with the page at its top: a pointer click scrolls to the footer first, and
-    # Material's section tracking can then stamp the new address with the last section's anchor.
-    desktop.evaluate("document.querySelector('.md-footer__link--next').click()")
+    # A real pointer click: the page scrolls to its foot first, so Material's section tracking has put the
+    # last section's anchor in the address, which must not follow the reader to the new page.
+    desktop.locator(".md-footer__link--next").click()
     desktop.wait_for_url(re.compile(r"03-duumvirate/$"))
     desktop.wait_for_function("document.activeElement && document.activeElement.tagName === 'H1'")
     assert desktop.evaluate("window.sameDocument") is True, "the page was replaced in place (instant navigation)"
@@ -382,3 +382,33 @@ def test_search_forgives_misspelt_names(desktop, root_url):
         except PlaywrightTimeout:
             found[typed] = False
     assert all(found.values()), found
+
+
+# A section's words that only a folded answer holds: the search finds the section, the reader must see them.
+FOLDED_WORD = """() => {
+  for (const details of document.querySelectorAll('.md-content details:not([open])')) {
+    let heading = details.previousElementSibling;
+    while (heading && !/^H[23]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+    if (!heading || !heading.id) continue;
+    let outside = '';
+    for (let node = heading.nextElementSibling; node && !/^H[123]$/.test(node.tagName); node = node.nextElementSibling) {
+      if (node.tagName !== 'DETAILS') outside += ' ' + node.textContent.toLowerCase();
+    }
+    const words = details.querySelector(':scope > :not(summary)').textContent.toLowerCase().match(/[a-z]{7,}/g) || [];
+    const word = words.find((w) => !outside.includes(w));
+    if (word) return {section: heading.id, word: word};
+  }
+  return null;
+}"""
+
+
+def test_a_search_that_lands_on_a_section_opens_the_folded_answer_holding_its_words(phone, root_url):
+    phone.goto(root_url + CHAPTER)
+    found = phone.evaluate(FOLDED_WORD)
+    assert found, "chapter 2 has a folded answer whose words are not in its section's open text"
+    # The address Material's search result links to: the query in ?h= and the section as the anchor.
+    phone.goto(f"{root_url}{CHAPTER}?h={found['word']}#{found['section']}")
+    mark = phone.locator(f"details mark[data-md-highlight]:text-matches('^{found['word']}$', 'i')").first
+    mark.wait_for(state="visible")
+    # Only the answers that hold the searched words open; the others stay folded for self-testing.
+    assert phone.locator(".md-content details:not([open])").count() > 0

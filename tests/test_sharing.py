@@ -13,7 +13,9 @@ from PIL import Image
 from studyguide.book.book import BookPage, build_book
 from studyguide.social import PATH, SIZE, social_image
 
-from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL
+from browser import browser
+from serving import serve
+from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL, build_site
 
 
 def _html_pages(site_dir):
@@ -77,3 +79,31 @@ def test_the_404_page_works_under_a_sub_path(site_dir):
     assert local and all(address.startswith(SUB_PATH) for address in local), [
         a for a in local if not a.startswith(SUB_PATH)
     ]
+
+
+@pytest.fixture(scope="module")
+def site_without_address(tmp_path_factory):
+    """The site built as a teacher might build it to upload anywhere: no SITE_URL (and no PDF, not needed here)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("SITE_URL", raising=False)
+        for switch in ("GUIDE_PDF", "GUIDE_DOWNLOADS", "GUIDE_OFFLINE"):
+            patch.setenv(switch, "off")
+        return build_site(tmp_path_factory.mktemp("no-address"), site_url=None)
+
+
+def test_without_site_url_the_404_page_finds_the_site_under_a_sub_path(site_without_address, tmp_path):
+    with serve(site_without_address, SUB_PATH, tmp_path) as root_url, browser() as chromium:
+        page = chromium.new_page()
+        origin = root_url[: -len(SUB_PATH) + 1]
+        for missing in ("no-such-page/", "chapters/no/such/page/", "typo.html"):
+            response = page.goto(root_url + missing)
+            assert response.status == 404 and "not found" in page.locator("article h1").inner_text(), missing
+            # The theme's and the guide's own stylesheets applied: the header is the guide's red ...
+            header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            assert header == "rgb(164, 22, 26)", (missing, header)
+            # ... and every link leads into the guide, not to the server's root.
+            hrefs = page.eval_on_selector_all("a[href]:not([href^='http']), link[href]", "els => els.map(e => e.href)")
+            assert hrefs and all(href.startswith(root_url) for href in hrefs if href.startswith(origin)), hrefs
+        page.locator(".md-header__button.md-logo").click()
+        page.wait_for_url(root_url)
+        assert page.locator("article h1").count() == 1

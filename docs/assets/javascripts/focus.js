@@ -1,6 +1,7 @@
 /* Keyboard focus that follows the reader: to the new page's heading after instant navigation, and back
  * to the search button when Escape closes the search. Material leaves focus on the body in both cases,
- * so a keyboard or screen-reader user would start again from the top of the page.
+ * so a keyboard or screen-reader user would start again from the top of the page. A search result that
+ * lands on a section whose matching words sit in a folded answer opens that answer.
  */
 (function () {
   "use strict";
@@ -81,8 +82,47 @@
     clickedHash = link ? new URL(link.href, location.href).hash : "";
   }, true);
 
+  // Material's search links to a section with the query in ?h= and highlights the words, but leaves a
+  // folded answer (<details>) shut, so the words that made the section match can be invisible. Open
+  // the folded answers of that section that hold a searched word missing from its open text; the
+  // others stay shut for self-testing.
+  function openFoldedMatches() {
+    var query = new URLSearchParams(location.search).get("h");
+    var heading = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!query || !heading || !/^H[1-6]$/.test(heading.tagName)) {
+      return;
+    }
+    var words = query.toLowerCase().split(/\s+/).filter(function (word) { return word.length > 1; });
+    var level = Number(heading.tagName.slice(1));
+    var folded = [];
+    var open = "";
+    for (var node = heading.nextElementSibling; node; node = node.nextElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName) && Number(node.tagName.slice(1)) <= level) {
+        break;
+      }
+      if (node.tagName === "DETAILS" && !node.open) {
+        folded.push(node);
+      } else {
+        open += " " + node.textContent.toLowerCase();
+      }
+    }
+    var missing = words.filter(function (word) { return open.indexOf(word) === -1; });
+    var opened = false;
+    folded.forEach(function (details) {
+      var text = details.textContent.toLowerCase();
+      if (missing.some(function (word) { return text.indexOf(word) !== -1; })) {
+        details.open = true;
+        opened = true;
+      }
+    });
+    if (opened) {
+      heading.scrollIntoView();  // opening moved nothing above it, but keep the section's heading in view
+    }
+  }
+
   var first = true;
   function onPage(page) {
+    openFoldedMatches();
     if (!first) {
       focusHeadingOf(page || document);
     }

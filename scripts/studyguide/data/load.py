@@ -70,6 +70,7 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
         _check_references_used(
             references, [*people, *events, *misconceptions], set(citing_pages), logs["references.yml"]
         )
+        _check_references_distinct(references, logs["references.yml"])
         for reference, pages in sorted(citing_pages.items()):
             if reference not in reference_ids:
                 for page in pages:
@@ -79,6 +80,7 @@ def load_guide_data(data_dir: Path = DATA_DIR, docs_dir: Path = DOCS_DIR) -> Gui
                         "use the id of a reference, or add the reference",
                     )
     _check_aliases_unique(terms, people, logs)
+    _check_search_aliases(people, logs["people.yml"])
     if not chapter_log.problems:
         _check_sections(events, chapters, logs["timeline.yml"])
         _check_sections(misconceptions, chapters, logs["misconceptions.yml"])
@@ -200,6 +202,28 @@ def _check_references_used(
             )
 
 
+def _page_key(url: str) -> str:
+    """The page a URL names, ignoring what does not change it: scheme, ``www.``, case of host, a final slash."""
+    rest = url.split("://", 1)[-1]
+    host, _, path = rest.partition("/")
+    return f"{host.lower().removeprefix('www.')}/{path.rstrip('/')}"
+
+
+def _check_references_distinct(references: list[Reference], log: ProblemLog) -> None:
+    """Two entries for one page split its citations and list it twice on the Sources page."""
+    first: dict[str, str] = {}
+    for reference in references:
+        key = _page_key(reference.url)
+        if key in first:
+            log.add(
+                f"entry '{reference.id}'",
+                f"it is the same page as entry '{first[key]}'",
+                f"cite '{first[key]}' instead, and move anything in this entry's note into that entry's",
+            )
+        else:
+            first[key] = reference.id
+
+
 def _check_aliases_unique(terms: list[Term], people: list[Person], logs: dict[str, ProblemLog]) -> None:
     """Every name the linker matches must lead to exactly one entry, across both files."""
     owners: dict[str, tuple[str, str]] = {}  # the name, folded for case -> (owner, the name as written)
@@ -225,6 +249,31 @@ def _check_aliases_unique(terms: list[Term], people: list[Person], logs: dict[st
                 )
                 message = f"the name or alias '{name}' {same} {owner}"
                 logs[file].add(f"entry '{entry_id}'", message, "keep each alias on one entry only")
+
+
+def _check_search_aliases(people: list[Person], log: ProblemLog) -> None:
+    """A misspelling kept for the search must not be another person's name, or another person's misspelling:
+    the search would then offer the wrong person for it (and the checker would let that name pass)."""
+    names: dict[str, Person] = {}  # every word of every person's names, folded for case -> its person
+    spellings: dict[str, Person] = {}  # every search alias, folded -> the first person to list it
+    for person in people:
+        for name in (person.name, person.full_name, *person.aliases):
+            for word in name.split():
+                names.setdefault(word.casefold(), person)
+    for person in people:
+        for alias in person.search_aliases:
+            key = alias.casefold()
+            other, what, fix = names.get(key), "a name of", "remove it from 'search_aliases'"
+            if other is None or other is person:
+                other, what = spellings.setdefault(key, person), "also a search alias of"
+                fix = "keep it on one person only"
+            if other is not person:
+                log.add(
+                    f"entry '{person.id}'",
+                    f"the search alias '{alias}' is {what} data/people.yml entry '{other.id}' ({other.name}), "
+                    "so searching for that person would also offer this one",
+                    fix,
+                )
 
 
 def _check_sections(events: list[Event], chapters: dict[str, Chapter], log: ProblemLog) -> None:

@@ -123,8 +123,9 @@ FALL_KINDS = (
 FALL_KIND_IDS = tuple(kind.id for kind in FALL_KINDS)
 
 EVENT_KINDS = (
-    "revolution", "war", "congress", "appointment", "alliance", "illness", "death", "document",
-    "policy", "removal", "expulsion", "exile", "murder", "decree", "trial", "purge",
+    "revolution", "war", "crisis", "protest", "congress", "appointment", "alliance", "illness", "incident",
+    "death", "ceremony", "document", "policy", "removal", "expulsion", "arrest", "exile", "murder",
+    "decree", "trial", "inquiry", "purge",
 )  # fmt: skip
 TERM_CATEGORIES = ("institution", "policy", "ideology", "faction", "event", "concept", "place")
 REFERENCE_KINDS = ("encyclopedia", "primary", "book", "scholarly", "reference")

@@ -8,9 +8,9 @@ print use the wide one. A text version of the same facts follows both.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from ..data.model import FALL_KINDS, FALL_MARKERS, PHASES, SIDES, SIDES_BY_ID, SUBJECT, Date, Fall, Person
+from ..data.model import FALL_KINDS, FALL_MARKERS, PHASES, SIDES, SIDES_BY_ID, SUBJECT, Date, Person
 from .markdown import attribute, plain
 
 START_YEAR, END_YEAR = 1922, 1941
@@ -169,19 +169,8 @@ def _phone_chart(rows: Sequence[Person], phase_titles: Mapping[str, str], sides_
             f'<line class="life" x1="{PHONE_LEFT}" y1="{middle}" x2="{_phone_x(_end_of_row(person))}" y2="{middle}" {LINE} '
             'stroke-opacity="0.5" stroke-dasharray="3 3"/>',
         ]
-        for side, start, end, text in _bars(person, phase_titles):
-            x1, x2 = _phone_x(start), _phone_x(end)
-            lines.append(
-                f'<rect class="side-{side}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" '
-                f'height="{BAR_HEIGHT}" fill="{SIDES_BY_ID[side].colour}"><title>{attribute(text)}</title></rect>'
-            )
-        for fall in person.falls:
-            title = f"<title>{attribute(f'{person.name}: {fall.what} ({fall.date.display()})')}</title>"
-            group = FALL_GROUPS[fall.kind]
-            lines.append(
-                f'<g class="fall fall-{group}" transform="translate({min(_phone_x(fall.date), PHONE_RIGHT - 6)} {middle})">'
-                f"{_shape(group)}{title}</g>"
-            )
+        # A fall at the right edge is drawn just inside it, so that the narrow picture does not cut it.
+        lines += _bars_and_falls(person, middle, _phone_x, phase_titles, right_edge=PHONE_RIGHT - 6)
         lines.append("</g>")
     y = rows_bottom + 16
     for kind in legend:
@@ -233,21 +222,33 @@ def _row(person: Person, y: int, phase_titles: Mapping[str, str]) -> list[str]:
         f'<line class="life" x1="{PLOT_LEFT}" y1="{middle}" x2="{_x(died)}" y2="{middle}" {LINE} stroke-opacity="0.5" '
         'stroke-dasharray="3 3"/>',
     ]
-    for side, start, end, text in _bars(person, phase_titles):
-        x1, x2 = _x(start), _x(end)
-        lines.append(
-            f'<rect class="side-{side}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" '
-            f'height="{BAR_HEIGHT}" fill="{SIDES_BY_ID[side].colour}"><title>{attribute(text)}</title></rect>'
-        )
-    lines += [_marker(fall, person, middle) for fall in person.falls]
+    lines += _bars_and_falls(person, middle, _x, phase_titles)
     lines.append("</g>")
     return lines
 
 
-def _marker(fall: Fall, person: Person, middle: float) -> str:
-    x, group = _x(fall.date), FALL_GROUPS[fall.kind]
-    title = f"<title>{attribute(f'{person.name}: {fall.what} ({fall.date.display()})')}</title>"
-    return f'<g class="fall fall-{group}" transform="translate({x} {middle})">{_shape(group)}{title}</g>'
+def _bars_and_falls(
+    person: Person,
+    middle: float,
+    x_of: Callable[[Date], float],
+    phase_titles: Mapping[str, str],
+    right_edge: float | None = None,
+) -> list[str]:
+    """One person's side bars and fall markers on a row whose centre line is at ``middle``, in either layout."""
+    lines = []
+    for side, start, end, text in _bars(person, phase_titles):
+        x1, x2 = x_of(start), x_of(end)
+        lines.append(
+            f'<rect class="side-{side}" x="{x1}" y="{middle - BAR_HEIGHT / 2}" width="{round(x2 - x1, 1)}" '
+            f'height="{BAR_HEIGHT}" fill="{SIDES_BY_ID[side].colour}"><title>{attribute(text)}</title></rect>'
+        )
+    for fall in person.falls:
+        x, group = x_of(fall.date), FALL_GROUPS[fall.kind]
+        if right_edge is not None:
+            x = min(x, right_edge)
+        title = f"<title>{attribute(f'{person.name}: {fall.what} ({fall.date.display()})')}</title>"
+        lines.append(f'<g class="fall fall-{group}" transform="translate({x} {middle})">{_shape(group)}{title}</g>')
+    return lines
 
 
 def _shape(group: str) -> str:
