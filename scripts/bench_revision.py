@@ -3,6 +3,8 @@ mobile profile): ``python scripts/bench_revision.py [SITE_DIR]``. Budget: 50 ms 
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -16,14 +18,43 @@ from browser import browser  # noqa: E402  (test support: Debian's chromium thro
 from linkcheck import serve  # noqa: E402
 
 BUDGET_MS = 50
-RUNS = 7
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 # Each action runs its handler and then forces style and layout, so the time includes the page's response.
-TIMED = "(selector) => { const t = performance.now(); document.querySelector(selector).click();" \
-        " document.body.offsetHeight; return performance.now() - t; }"
+# The marks let the trace find the action, whose main-thread CPU time is then read from it.
+TIMED = """(selector) => {
+  performance.mark("action-start");
+  const t = performance.now();
+  document.querySelector(selector).click();
+  document.body.offsetHeight;
+  const elapsed = performance.now() - t;
+  performance.mark("action-end");
+  return elapsed;
+}"""
+# The page has painted and its own scripts have settled, as before a reader's first tap.
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100))))"
 
 
-def measure(page, selector: str) -> float:
-    return page.evaluate(TIMED, selector)
+def cpu_ms(trace: bytes) -> float | None:
+    """The thread time of the task that ran the action (throttled, so like the wall time on an idle phone).
+
+    Unlike the wall time it does not grow when other programs share the machine's cores.
+    """
+    events = json.loads(trace)["traceEvents"]
+    marks = {event["name"]: event for event in events if event["name"] in ("action-start", "action-end")}
+    if len(marks) < 2:
+        return None
+    start, end, thread = marks["action-start"]["ts"], marks["action-end"]["ts"], marks["action-start"]["tid"]
+    tasks = [e for e in events if e.get("ph") == "X" and e["tid"] == thread and "tdur" in e
+             and e["ts"] <= start and e["ts"] + e["dur"] >= end]  # fmt: skip
+    return min(tasks, key=lambda e: e["dur"])["tdur"] / 1000 if tasks else None
+
+
+def measure(chromium, page, selector: str, wall: list[float], cpu: list[float]) -> None:
+    chromium.start_tracing(page=page, categories=["toplevel", "blink.user_timing"])
+    wall.append(page.evaluate(TIMED, selector))
+    thread_time = cpu_ms(chromium.stop_tracing())
+    if thread_time is not None:
+        cpu.append(thread_time)
 
 
 def main() -> int:
@@ -32,10 +63,16 @@ def main() -> int:
         site = Path(sys.argv[1])
     else:
         site = Path(tempfile.mkdtemp()) / "site"
-        env = {"NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF": "off", "GUIDE_OFFLINE": "off", "PATH": "/usr/bin:/bin"}
+        env = {"NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF": "off", "GUIDE_DOWNLOADS": "off", "GUIDE_OFFLINE": "off",
+               "PATH": "/usr/bin:/bin"}  # fmt: skip
         subprocess.run([str(REPO_ROOT / ".venv/bin/mkdocs"), "build", "--strict", "-q", "--site-dir", str(site)],
                        cwd=REPO_ROOT, check=True, env=env)  # fmt: skip
-    times: dict[str, list[float]] = {}
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+
+    def timed(page, action: str, selector: str) -> None:
+        measure(chromium, page, selector, wall.setdefault(action, []), cpu.setdefault(action, []))
+
     with tempfile.TemporaryDirectory() as work, serve(site, "/guide/", Path(work)) as root, browser() as chromium:
         for _ in range(RUNS):
             context = chromium.new_context()
@@ -43,20 +80,29 @@ def main() -> int:
             cdp = context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
             page.goto(root + "flashcards/")
-            times.setdefault("drill: start a session", []).append(measure(page, '[data-drill="start"]'))
+            page.evaluate(SETTLED)
+            timed(page, "drill: start a session", '[data-drill="start"]')
             for _ in range(5):
-                times.setdefault("drill: show answer", []).append(measure(page, '[data-drill="reveal"]'))
-                times.setdefault("drill: rate Good", []).append(measure(page, '[data-rating="3"]'))
+                page.evaluate(SETTLED)
+                timed(page, "drill: show answer", '[data-drill="reveal"]')
+                page.evaluate(SETTLED)
+                timed(page, "drill: rate Good", '[data-rating="3"]')
             page.goto(root + "quiz/")
-            times.setdefault("quiz: answer a question", []).append(measure(page, ".quiz-options button"))
-            times.setdefault("quiz: start a quiz of 10", []).append(measure(page, '[data-quiz="start"]'))
+            page.evaluate(SETTLED)
+            timed(page, "quiz: answer a question", ".quiz-options button")
+            page.evaluate(SETTLED)
+            timed(page, "quiz: start a quiz of 10", '[data-quiz="start"]')
             context.close()
+    load = os.getloadavg()[0]
+    print(f"Drill and quiz actions at 4x CPU throttling, medians of {RUNS} visits; load average {load:.1f} "
+          f"on {os.cpu_count()} CPU(s). Wall time grows with the load; main-thread CPU time does not.")
     worst = 0.0
-    for action, values in times.items():
-        median = statistics.median(values)
-        worst = max(worst, median)
-        print(f"{action:28} median {median:6.1f} ms  (max {max(values):6.1f} ms, {len(values)} runs)")
-    print(f"budget {BUDGET_MS} ms per action: {'met' if worst <= BUDGET_MS else 'NOT met'}")
+    for action, values in wall.items():
+        thread = statistics.median(cpu[action]) if cpu[action] else float("nan")
+        worst = max(worst, thread)
+        print(f"{action:28} wall median {statistics.median(values):6.1f} ms (max {max(values):6.1f} ms); "
+              f"main-thread CPU median {thread:6.1f} ms  ({len(values)} runs)")
+    print(f"budget {BUDGET_MS} ms of main-thread CPU per action: {'met' if worst <= BUDGET_MS else 'NOT met'}")
     return 0 if worst <= BUDGET_MS else 1
 
 

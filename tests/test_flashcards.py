@@ -75,6 +75,31 @@ def test_flashcards_page_groups_by_chapter_and_kind_and_links_every_answer(site_
     assert {"term-politburo", "person-stalin"} <= set(ids)
 
 
+
+# Each revision script, and the pages that load it (in this order): no other page loads it.
+REVISION_SCRIPTS = {
+    "vendor/ts-fsrs.umd.js": {"flashcards"},
+    "revision-store.js": {"flashcards", "quiz", "revision", "chapters"},
+    "revision-dom.js": {"flashcards", "quiz", "revision"},
+    "drill.js": {"flashcards"},
+    "quiz.js": {"quiz"},
+    "revision.js": {"revision"},
+    "revised.js": {"chapters"},
+}
+
+
+def test_revision_scripts_load_only_on_the_pages_that_use_them_and_in_order(site_dir):
+    loaded_by: dict[str, set[str]] = {name: set() for name in REVISION_SCRIPTS}
+    for path in site_dir.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        sources = [tag["src"].split("assets/javascripts/", 1)[-1] for tag in soup.select("script[src]")]
+        ours = [source for source in sources if source in REVISION_SCRIPTS]
+        assert ours == sorted(ours, key=list(REVISION_SCRIPTS).index), f"{path}: the store and helpers load first"
+        for name in ours:
+            loaded_by[name].add(path.relative_to(site_dir).parts[0])
+    assert loaded_by == REVISION_SCRIPTS
+
+
 # Prompt quality: every question reads as a person would ask it.
 LEFTOVER_SYNTAX = re.compile(r"^\w+:|[{}\[\]<>|*_\\]|\s{2}")
 OPENING, CLOSING = "“", "”"

@@ -58,9 +58,25 @@ def test_the_whole_guide_works_offline_and_a_new_deploy_shows_an_update(served):
         card = page.locator("details.flashcard").first
         card.locator("summary").click()
         assert card.locator("p").first.is_visible()
+        # A drill step offline: the drill's scripts (FSRS, the store, drill.js) came from the worker's cache.
+        page.get_by_role("button", name="Start drill").click()
+        drilled = page.locator(".drill-card").get_attribute("data-card-id", timeout=WAIT)
+        page.get_by_role("button", name="Show answer").click()
+        page.locator(".drill-answer").wait_for(timeout=WAIT)
+        page.locator('[data-rating="3"]').click()
+        progress = json.loads(page.evaluate("localStorage.getItem('stalin-guide:revision')") or "{}")
+        assert drilled in progress.get("cards", {}), "the rating was stored offline"
         page.keyboard.press("/")
         page.keyboard.type("Ryutin")
         page.locator(".md-search-result__item").first.wait_for(timeout=WAIT)
+        # A quiz question offline, marked at once with why.
+        page.goto(root_url + "quiz/")
+        question = page.locator(".quiz-question", has=page.locator(".quiz-options")).first
+        question.locator(".quiz-options button").first.click()
+        feedback = question.locator(".quiz-feedback")
+        feedback.wait_for(timeout=WAIT)
+        assert feedback.inner_text().startswith(("Right.", "Not quite.")), feedback.inner_text()
+        assert question.locator("details.quiz-answer").get_attribute("open") is not None, "the answer and why show"
 
         context.set_offline(False)
         home = served_dir / "index.html"

@@ -5,9 +5,12 @@
   "use strict";
 
   var Store = window.StalinRevision;
+  var Dom = window.StalinRevisionDom;
+  var element = Dom && Dom.element;
+  var shuffle = Dom && Dom.shuffle;
   var FSRS = window.FSRS;
   var root = document.getElementById("drill");
-  if (!Store || !FSRS || !root || root.dataset.ready) {
+  if (!Store || !Dom || !FSRS || !root || root.dataset.ready) {
     return;
   }
   root.dataset.ready = "true";
@@ -23,27 +26,6 @@
   // No same-day learning steps: every rating schedules the card for another day, so a card reviewed
   // today is not due again today (Again cards still come back within the session, see RETRY_GAP).
   var scheduler = FSRS.fsrs(FSRS.generatorParameters({ enable_short_term: false, enable_fuzz: true }));
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function shuffle(items) {
-    for (var i = items.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = items[i];
-      items[i] = items[j];
-      items[j] = swap;
-    }
-    return items;
-  }
 
   var cards = [];
   var decks = [];
@@ -74,9 +56,7 @@
   // ---- the controls ----
   root.textContent = "";
   root.appendChild(element("h2", { id: "drill-mode" }, "Drill mode"));
-  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
-  root.appendChild(problems);
-  Store.announce(problems, loaded.problems);
+  root.appendChild(Dom.problemsNote(loaded.problems));
 
   var controls = element("div", { class: "drill-controls" });
   function labelled(id, text, control) {
@@ -192,8 +172,10 @@
       chosen = shuffle(deckCards.filter(function (card) { return isMistake(store.cards[card.id], now); }));
     } else {
       var due = deckCards.filter(function (card) { return Store.cardStatus(store.cards[card.id], now) === "due"; });
-      // Most overdue first, so a short session still does the most urgent reviews.
-      due.sort(function (a, b) { return new Date(store.cards[a.id].due) - new Date(store.cards[b.id].due); });
+      // Most overdue first, so a short session still does the most urgent reviews (each date read once).
+      var dueAt = {};
+      due.forEach(function (card) { dueAt[card.id] = Date.parse(store.cards[card.id].due); });
+      due.sort(function (a, b) { return dueAt[a.id] - dueAt[b.id]; });
       var fresh = shuffle(deckCards.filter(function (card) { return !store.cards[card.id]; })).slice(0, newLeftToday());
       chosen = due.concat(fresh);
     }
@@ -236,15 +218,28 @@
     answer.hidden = true;
     marks.hidden = true;
     reveal.hidden = false;
-    var options = scheduler.repeat(fsrsCard(store.cards[card.id]), new Date());
+    status.textContent = "Card " + (done + 1) + " of " + (done + queue.length + 1) + ". " + card.question;
+    question.focus();
+    // The rating buttons stay hidden until the answer is shown, so their "see it again in" times (four
+    // FSRS previews, the costliest part of showing a card) are worked out once the card is on screen.
+    unlabelled = card;
+    Dom.afterPaint(function () { labelRatings(card); });
+  }
+
+  var unlabelled = null; // the card whose rating buttons still show the previous card's times
+
+  function labelRatings(card) {
+    if (unlabelled !== card) {
+      return; // already done, or the session moved on
+    }
+    unlabelled = null;
+    var now = new Date();
+    var options = scheduler.repeat(fsrsCard(store.cards[card.id]), now);
     rateButtons.forEach(function (button, index) {
-      var next = options[RATINGS[index].grade].card;
-      var days = (next.due - new Date()) / 864e5;
+      var days = (options[RATINGS[index].grade].card.due - now) / 864e5;
       button.lastChild.textContent = " (" + interval(days) + ")";
       button.setAttribute("aria-label", RATINGS[index].name + ": see it again in " + interval(days));
     });
-    status.textContent = "Card " + (done + 1) + " of " + (done + queue.length + 1) + ". " + card.question;
-    question.focus();
   }
 
   function next() {
@@ -262,6 +257,7 @@
     if (!current || reveal.hidden) {
       return;
     }
+    labelRatings(current); // at once if the answer was asked for before the times were worked out
     answer.hidden = false;
     marks.hidden = false;
     reveal.hidden = true;

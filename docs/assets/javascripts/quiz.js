@@ -5,34 +5,17 @@
   "use strict";
 
   var Store = window.StalinRevision;
+  var Dom = window.StalinRevisionDom;
+  var element = Dom && Dom.element;
+  var shuffle = Dom && Dom.shuffle;
   var root = document.getElementById("quiz");
-  if (!Store || !root || root.dataset.ready) {
+  if (!Store || !Dom || !root || root.dataset.ready) {
     return;
   }
   root.dataset.ready = "true";
   var QUIZ_SIZE = 10;
+  var SHOWN_AT_ONCE = 2; // questions of a new quiz drawn in the same frame as the tap (see "start" below)
   var ORDINALS = ["1st", "2nd", "3rd"];
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function shuffle(items) {
-    for (var i = items.length - 1; i > 0; i -= 1) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var swap = items[i];
-      items[i] = items[j];
-      items[j] = swap;
-    }
-    return items;
-  }
 
   var loaded = Store.read();
   var questions = Array.prototype.slice.call(document.querySelectorAll(".quiz-question[data-question-id]"));
@@ -40,9 +23,7 @@
 
   // ---- the panel: start a quiz of 10, show all, the score ----
   root.textContent = "";
-  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
-  root.appendChild(problems);
-  Store.announce(problems, loaded.problems);
+  root.appendChild(Dom.problemsNote(loaded.problems));
   var controls = element("div", { class: "drill-controls" });
   var start = element("button", { type: "button", class: "md-button md-button--primary", "data-quiz": "start" }, "Start a quiz of 10");
   var showAll = element("button", { type: "button", class: "md-button", "data-quiz": "all", hidden: "" }, "Show all questions");
@@ -170,7 +151,10 @@
   function pickRound() {
     var store = Store.read().data;
     var byChapter = {};
-    shuffle(questions.slice()).sort(function (a, b) { return weight(a, store) - weight(b, store); }).forEach(function (q) {
+    // Each question weighed once; the sort is stable, so questions of equal weight keep the shuffled order.
+    var weighed = shuffle(questions.map(function (q) { return { question: q, weight: weight(q, store) }; }));
+    weighed.sort(function (a, b) { return a.weight - b.weight; }).forEach(function (item) {
+      var q = item.question;
       var chapter = q.getAttribute("data-chapter");
       (byChapter[chapter] = byChapter[chapter] || []).push(q);
     });
@@ -218,7 +202,9 @@
     var picked = pickRound();
     touched.concat(questions.filter(function (q) { return q.hasAttribute("data-result"); })).forEach(reset);
     touched = picked.slice();
-    // Hiding the one container of every question is far cheaper on a phone than hiding each of them.
+    // Hiding the one container of every question is far cheaper on a phone than hiding each of them. (Not
+    // content-visibility: hidden, cheaper still to set, because Material's table of contents then measures
+    // the chapter headings inside it, which makes the browser style and lay out every question anyway.)
     var all = document.querySelector(".quiz-all");
     if (all) {
       all.hidden = true;
@@ -226,12 +212,21 @@
     roundBox.querySelectorAll(".quiz-question").forEach(function (question) {
       question.classList.remove("quiz-picked");
     });
-    picked.forEach(function (question, index) {
+    function place(question, index) {
       question.classList.add("quiz-picked");
       question.querySelector(".quiz-prompt").setAttribute("data-number", String(index + 1));
       roundBox.appendChild(question); // together under the panel, in quiz order
+    }
+    // The first questions fill the screen; the rest, below them, follow once that is painted, so that
+    // the tap is answered quickly on a slow phone (each moved question is styled and laid out afresh).
+    var thisRound = { questions: picked, answered: 0, right: 0 };
+    round = thisRound;
+    picked.slice(0, SHOWN_AT_ONCE).forEach(place);
+    Dom.afterPaint(function () {
+      if (round === thisRound) {
+        picked.slice(SHOWN_AT_ONCE).forEach(function (question, index) { place(question, index + SHOWN_AT_ONCE); });
+      }
     });
-    round = { questions: picked, answered: 0, right: 0 };
     showAll.hidden = false;
     start.textContent = "New quiz of 10";
     status.textContent = "Quiz of 10 started: questions from " +

@@ -5,9 +5,11 @@
   "use strict";
 
   var Store = window.StalinRevision;
+  var Dom = window.StalinRevisionDom;
+  var element = Dom && Dom.element;
   var source = document.getElementById("revision-data");
   var cardsBox = document.getElementById("revision-cards");
-  if (!Store || !source || !cardsBox || cardsBox.dataset.ready) {
+  if (!Store || !Dom || !source || !cardsBox || cardsBox.dataset.ready) {
     return;
   }
   cardsBox.dataset.ready = "true";
@@ -18,23 +20,10 @@
     boxes[name].textContent = "";
   });
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
-
   var loaded = Store.read();
   var store = loaded.data;
   var status = element("p", { class: "revision-status", role: "status", "aria-live": "polite" });
-  var problems = element("p", { class: "revision-problems", role: "alert", hidden: "" });
-  cardsBox.parentNode.insertBefore(problems, cardsBox);
-  Store.announce(problems, loaded.problems);
+  cardsBox.parentNode.insertBefore(Dom.problemsNote(loaded.problems), cardsBox);
 
   function save() {
     if (!Store.write(store)) {
@@ -45,7 +34,9 @@
   // ---- flashcards by chapter ----
   function drawCards() {
     boxes.cards.textContent = "";
-    var table = element("table", { class: "revision-table" });
+    // On a phone each chapter becomes a card with labelled numbers (the guide's stacked tables), rather than
+    // six columns so narrow that chapter names break inside words.
+    var table = element("table", { class: "revision-table stacked-table" });
     var head = element("tr");
     ["Chapter", "Cards", "Seen", "Due today", "Mastered", "Reset"].forEach(function (title) {
       head.appendChild(element("th", { scope: "col" }, title));
@@ -66,10 +57,10 @@
       var name = element("th", { scope: "row" });
       name.appendChild(element("a", { href: chapter.page }, chapter.title));
       row.appendChild(name);
-      row.appendChild(element("td", { "data-stat": "cards" }, chapter.cards.length));
-      row.appendChild(element("td", { "data-stat": "seen" }, counts.seen));
-      row.appendChild(element("td", { "data-stat": "due" }, counts.due));
-      row.appendChild(element("td", { "data-stat": "mastered" }, counts.mastered));
+      row.appendChild(element("td", { "data-stat": "cards", "data-label": "Cards" }, chapter.cards.length));
+      row.appendChild(element("td", { "data-stat": "seen", "data-label": "Seen" }, counts.seen));
+      row.appendChild(element("td", { "data-stat": "due", "data-label": "Due today" }, counts.due));
+      row.appendChild(element("td", { "data-stat": "mastered", "data-label": "Mastered" }, counts.mastered));
       var cell = element("td");
       var reset = element("button", { type: "button", class: "md-button", "data-reset": chapter.id,
         "aria-label": "Reset flashcard progress for " + chapter.title }, "Reset");

@@ -8,7 +8,7 @@ from itertools import groupby
 from ..data.model import Chapter
 from .cards import CARD_KINDS, Card
 from .markdown import attribute, front_matter, plain, relative
-from .scripts import FSRS, STORE, script_tags
+from .scripts import DOM, FSRS, STORE, script_tags
 
 PAGE = "flashcards.md"
 
@@ -46,7 +46,7 @@ def render_flashcards(cards: Sequence[Card], chapters: Mapping[str, Chapter]) ->
             lines += ["", f"### {CARD_KINDS[kind]} {{#cards-{stem}-{kind}}}"]
             for card in of_kind:
                 lines += ["", *_card(card)]
-    return "\n".join([*lines, "", *script_tags(PAGE, FSRS, STORE, "drill.js")]) + "\n"
+    return "\n".join([*lines, "", *script_tags(PAGE, FSRS, STORE, DOM, "drill.js")]) + "\n"
 
 
 def _card(card: Card) -> list[str]:

@@ -11,7 +11,7 @@ from itertools import groupby
 from ..data.model import PHASES, Date, Event, GuideData, Mention, Person
 from .cards import headline, quoted
 from .markdown import attribute, front_matter, plain, relative, to_plain_text
-from .scripts import STORE, script_tags
+from .scripts import DOM, STORE, script_tags
 
 PAGE = "quiz.md"
 QUIZ_KINDS = {
@@ -264,7 +264,7 @@ def render_quiz(questions: Sequence[Question], chapters: Mapping[str, object]) -
         lines += ["", f"## {plain(chapters[stem].title)} {{#quiz-{stem}}}", "", f"{len(in_chapter)} questions."]
         for question in in_chapter:
             lines += ["", *_question(question)]
-    return "\n".join([*lines, "", "</div>", "", *script_tags(PAGE, STORE, "quiz.js")]) + "\n"
+    return "\n".join([*lines, "", "</div>", "", *script_tags(PAGE, STORE, DOM, "quiz.js")]) + "\n"
 
 
 def _question(question: Question) -> list[str]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from ..data.model import Chapter
 from .cards import Card
 from .markdown import front_matter
-from .scripts import STORE, script_tags
+from .scripts import DOM, STORE, script_tags
 
 PAGE = "revision.md"
 NEEDS_SCRIPT = '<p class="revision-nojs">This part shows progress kept by your browser, so it needs JavaScript.</p>'
@@ -64,5 +64,5 @@ def render_revision(cards: Sequence[Card], chapters: Mapping[str, Chapter], ques
                "or start again. Import and reset ask before changing anything."),
         f'<script type="application/json" id="revision-data">{revision_data(cards, chapters, question_ids)}</script>',
         "",
-        *script_tags(PAGE, STORE, "revision.js"),
+        *script_tags(PAGE, STORE, DOM, "revision.js"),
     ]) + "\n"  # fmt: skip

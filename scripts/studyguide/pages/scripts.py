@@ -7,9 +7,11 @@ import posixpath
 from .markdown import attribute
 
 SCRIPT_DIR = "assets/javascripts"
-# Every page that keeps progress loads the store; the drill also needs the vendored FSRS scheduler.
+# Every page that keeps progress loads the store; the pages that draw the revision engine (drill, quiz,
+# My revision) also load its shared DOM helpers, and the drill the vendored FSRS scheduler.
 FSRS = "vendor/ts-fsrs.umd.js"
 STORE = "revision-store.js"
+DOM = "revision-dom.js"
 
 
 def page_url_depth(page: str) -> int:
