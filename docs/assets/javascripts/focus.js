@@ -68,12 +68,30 @@
       // The section the reader asked for, if the link named one; otherwise the page's heading. (The
       // address's own #anchor may still be the old page's section, which Material's tracking put there.)
       var target = clickedHash ? document.getElementById(decodeURIComponent(clickedHash.slice(1))) : null;
+      if (!clickedHash) {
+        dropStaleAnchor();
+      }
       clickedHash = "";
       target = target || document.querySelector(".md-content article h1");
       if (target) {
         focus(target);
       }
     })();
+  }
+
+  // Material's section tracking can stamp the new page's address with the anchor of the section the
+  // reader had reached on the old page (both chapters have an "exam-question" section, say): a reload or
+  // a shared link would then jump there. A link without an anchor starts at the top, so remove it, now
+  // and again over the next half second, while the reader is still at the top of the new page.
+  function dropStaleAnchor() {
+    var path = location.pathname;
+    [0, 100, 250, 500].forEach(function (delay) {
+      window.setTimeout(function () {
+        if (location.pathname === path && location.hash && window.scrollY < 40) {
+          history.replaceState(history.state, "", path + location.search);
+        }
+      }, delay);
+    });
   }
 
   var clickedHash = "";
