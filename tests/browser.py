@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 from contextlib import contextmanager
 
 from playwright.sync_api import sync_playwright
@@ -39,3 +40,15 @@ def browser():
             yield chromium
         finally:
             chromium.close()
+
+
+def wait_until(page, expression: str, timeout: float = 15) -> None:
+    """Poll the JavaScript ``expression`` from outside the page until it is true (failing after ``timeout`` s).
+
+    Playwright's own ``wait_for_function`` evaluates a string with eval inside the page whenever it has to
+    poll, which the site's Content-Security-Policy forbids: it then fails only when the page is slow.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"{expression} never became true"
+        page.wait_for_timeout(50)

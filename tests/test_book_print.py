@@ -37,6 +37,9 @@ def print_page(page, url: str, scheme: str) -> tuple[PdfReader, dict]:
     follows the order Chromium paints in, which puts a box's title after its text).
     """
     page.goto(url)
+    # Material animates link colours: a frame painted between the scheme switch and the print media would
+    # start a transition, and the colour read at once would still be the screen scheme's.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
     page.emulate_media(media="print")
     styles = page.evaluate(

@@ -1,11 +1,10 @@
 """The Content-Security-Policy: inline handlers and javascript: URLs are refused, and the site still works."""
 
-import time
 from contextlib import contextmanager
 
 import pytest
 
-from browser import browser
+from browser import browser, wait_until
 from serving import serve
 from sitebuild import SUB_PATH, TEST_SITE_URL
 
@@ -14,14 +13,6 @@ window.__violations = [];
 document.addEventListener("securitypolicyviolation",
     e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
 """
-
-
-def _wait_until(page, expression: str, timeout: float = 15) -> None:
-    """Poll ``expression`` from outside the page: Playwright's wait_for_function uses eval, which the policy forbids."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"{expression} never became true"
-        page.wait_for_timeout(100)
 
 
 @contextmanager
@@ -62,7 +53,7 @@ def test_search_instant_navigation_and_the_palette_work_under_the_policy(instant
         # The palette toggle (the theme's inline script reads the stored choice on every page).
         before = page.locator("body").get_attribute("data-md-color-scheme")
         page.locator("form[data-md-component=palette] label:visible").first.click()
-        _wait_until(page, f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+        wait_until(page, f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
 
         # Search (a web worker loading the index).
         # The index is built in the worker first; a query typed before then is not run.
@@ -75,7 +66,7 @@ def test_search_instant_navigation_and_the_palette_work_under_the_policy(instant
         page.goto(f"{site_url}chapters/02-triumvirate/")
         page.evaluate("window.__stillHere = true")
         page.locator("a.md-footer__link--next").click()
-        _wait_until(page, "location.pathname.endsWith('/03-duumvirate/')")
+        wait_until(page, "location.pathname.endsWith('/03-duumvirate/')")
         page.locator("h1").first.wait_for()
         assert page.evaluate("window.__stillHere") is True
 

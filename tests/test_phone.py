@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import browser
+from browser import browser, wait_until
 from linkcheck import serve
 from sitebuild import SUB_PATH, TEST_SITE_URL
 
@@ -339,8 +339,8 @@ def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, 
     desktop.locator(".md-footer__link--next").click()
     # The new page's own address, without the old page's last anchor (history.replaceState is no navigation,
     # so the address itself is polled).
-    desktop.wait_for_function("location.pathname.endsWith('/03-duumvirate/') && !location.hash")
-    desktop.wait_for_function("document.activeElement && document.activeElement.tagName === 'H1'")
+    wait_until(desktop, "location.pathname.endsWith('/03-duumvirate/') && !location.hash")
+    wait_until(desktop, "document.activeElement && document.activeElement.tagName === 'H1'")
     assert desktop.evaluate("window.sameDocument") is True, "the page was replaced in place (instant navigation)"
     assert "Duumvirate" in desktop.evaluate("document.activeElement.textContent")
 
@@ -353,7 +353,7 @@ def test_escape_from_search_returns_focus_to_the_search_button(phone, root_url):
     phone.locator(".md-search__input").wait_for(state="visible")
     phone.keyboard.type("Stalin")
     phone.keyboard.press("Escape")
-    phone.wait_for_function("document.activeElement.matches('label[for=\"__search\"]')")
+    wait_until(phone, "document.activeElement.matches('label[for=\"__search\"]')")
 
 
 # --- Search ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import browser
+from browser import browser, wait_until
 from linkcheck import serve
 from sitebuild import SUB_PATH
 
@@ -249,7 +249,7 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(root_ur
     assert other.locator('tr[data-chapter="03-duumvirate"] [data-stat="seen"]').inner_text() == "0"
     other.once("dialog", lambda dialog: dialog.accept())
     other.locator("#revision-import").set_input_files(str(exported))
-    other.wait_for_function("document.querySelector('.revision-status').textContent.startsWith('Progress imported')")
+    wait_until(other, "document.querySelector('.revision-status').textContent.startsWith('Progress imported')")
     assert stored(other) == original
     assert other.locator('tr[data-chapter="03-duumvirate"] [data-stat="seen"]').inner_text() == "3"
     assert other.locator("#rag-02-triumvirate").input_value() == "amber"
@@ -295,7 +295,7 @@ def test_corrupt_import_file_is_reported_and_changes_nothing(root_url, context, 
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     page.locator("#revision-import").set_input_files(str(bad))
-    page.wait_for_function("/ignored/.test(document.querySelector('.revision-status').textContent)")
+    wait_until(page, "/ignored/.test(document.querySelector('.revision-status').textContent)")
     assert stored(page) == before
 
 
