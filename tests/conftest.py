@@ -89,3 +89,12 @@ def pytest_make_collect_report(collector):
     """Skipped modules (``pytest.skip(allow_module_level=True)``, ``importorskip`` at the top) fail."""
     outcome = yield
     _fail_skips(outcome.get_result(), collector.nodeid)
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that do not read the shared site run first (in their files' order), then those that do.
+
+    Under pytest-xdist one worker builds the site (with every PDF, over half a minute on a cold cache)
+    while the others wait for it; with this order the others have work of their own meanwhile.
+    """
+    items.sort(key=lambda item: "site_dir" in getattr(item, "fixturenames", ()))
