@@ -4,6 +4,7 @@ import functools
 import gzip
 import io
 import shutil
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +53,14 @@ class _GzipHandler(_Handler):
     compress = True
 
 
+class _Server(ThreadingHTTPServer):
+    """A browser that leaves a page mid-download closes the connection: that is no error worth a traceback."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site_dir: Path, sub_path: str, work_dir: Path, *, compress: bool = False):
     """Serve ``site_dir`` at ``http://127.0.0.1:<port><sub_path>`` and yield that root URL.
@@ -64,7 +73,7 @@ def serve(site_dir: Path, sub_path: str, work_dir: Path, *, compress: bool = Fal
     site_404 = root / sub_path.strip("/") / "404.html"
     handler_class.not_found_page = site_404 if site_404.is_file() else None
     handler = functools.partial(handler_class, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -50,7 +50,7 @@ def test_the_social_image_is_made_by_the_build_and_never_committed(site_dir):
 
 def test_the_social_image_wraps_a_long_title_and_draws_text():
     image = Image.open(io.BytesIO(social_image("A very long title " * 4, "A subtitle")))
-    assert image.size == SIZE and len(set(image.getdata())) > 4, "more than a blank rectangle"
+    assert image.size == SIZE and len(set(image.get_flattened_data())) > 4, "more than a blank rectangle"
 
 
 def test_without_site_url_there_is_no_localhost_default(monkeypatch):
