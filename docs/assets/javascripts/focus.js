@@ -81,17 +81,20 @@
 
   // Material's section tracking can stamp the new page's address with the anchor of the section the
   // reader had reached on the old page (both chapters have an "exam-question" section, say): a reload or
-  // a shared link would then jump there. A link without an anchor starts at the top, so remove it, now
-  // and again over the next half second, while the reader is still at the top of the new page.
+  // a shared link would then jump there. A link without an anchor starts at the top, so remove it while
+  // the reader is still at the top of the new page, checking for two seconds (the stamp comes late on a
+  // slow phone) or until the reader scrolls.
   function dropStaleAnchor() {
     var path = location.pathname;
-    [0, 100, 250, 500].forEach(function (delay) {
-      window.setTimeout(function () {
-        if (location.pathname === path && location.hash && window.scrollY < 40) {
-          history.replaceState(history.state, "", path + location.search);
-        }
-      }, delay);
-    });
+    var checks = 0;
+    var timer = window.setInterval(function () {
+      checks += 1;
+      if (location.pathname !== path || window.scrollY >= 40 || checks > 20) {
+        window.clearInterval(timer);
+      } else if (location.hash) {
+        history.replaceState(history.state, "", path + location.search);
+      }
+    }, 100);
   }
 
   var clickedHash = "";
