@@ -64,7 +64,7 @@ def self_locating_404(html: str, probe: str) -> str:
         probe: A file of the guide's own, relative to the site's root, that every copy of the site has.
 
     Raises:
-        UnexpectedPageError: when the page has no <head> or no theme configuration to rewrite.
+        UnexpectedPageError: when the page has no character-set tag or no theme configuration to rewrite.
     """
     config = _THEME_CONFIG.search(html)
     charset = '<meta charset="utf-8">'
