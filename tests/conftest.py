@@ -10,6 +10,7 @@ import pytest
 
 from projectcopy import copy_project
 
+from browser import browser
 from serving import serve
 from sitebuild import SUB_PATH, build_site
 
@@ -53,6 +54,13 @@ def site_url(site_dir, tmp_path_factory):
     """The real site served once over HTTP under the GitHub Pages sub-path; its root URL."""
     with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("served")) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, started once for each test file that drives a browser."""
+    with browser() as instance:
+        yield instance
 
 
 @pytest.fixture(scope="session")

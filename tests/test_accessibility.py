@@ -4,8 +4,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from browser import browser
-
 
 def _pages(site_dir):
     pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
@@ -45,17 +43,6 @@ DROP_REPEATS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def root_url(site_url):
-    return site_url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
 def _violations(page):
     return [
         f"{violation['id']} ({violation['impact']}): {node['target']}"
@@ -70,13 +57,13 @@ SHARES = 3
 
 @pytest.mark.parametrize("share", range(SHARES))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations_on_any_page(site_dir, root_url, chromium, scheme, share):
+def test_no_axe_violations_on_any_page(site_dir, site_url, chromium, scheme, share):
     context = chromium.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
     pages = _pages(site_dir) if scheme == "light" else _one_page_per_template(_pages(site_dir))
     for path in pages[share::SHARES]:
-        page.goto(root_url + path)
+        page.goto(site_url + path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         if scheme == "dark":
@@ -88,18 +75,18 @@ def test_no_axe_violations_on_any_page(site_dir, root_url, chromium, scheme, sha
     assert not found, found
 
 
-def test_no_axe_violations_in_drill_mode(root_url, chromium):
+def test_no_axe_violations_in_drill_mode(site_url, chromium):
     for scheme in ("light", "dark"):
         page = chromium.new_context(color_scheme=scheme).new_page()
-        page.goto(root_url + "flashcards/")
+        page.goto(site_url + "flashcards/")
         page.get_by_role("button", name="Start drill").click()
         page.get_by_role("button", name="Show answer").click()
         assert _violations(page) == [], scheme
 
 
-def test_keyboard_reaches_search_palette_and_answers_with_a_visible_focus(root_url, chromium):
+def test_keyboard_reaches_search_palette_and_answers_with_a_visible_focus(site_url, chromium):
     page = chromium.new_page()
-    page.goto(root_url + "chapters/02-triumvirate/")
+    page.goto(site_url + "chapters/02-triumvirate/")
     reached = {}
     for _ in range(500):
         page.keyboard.press("Tab")
@@ -121,9 +108,9 @@ def test_keyboard_reaches_search_palette_and_answers_with_a_visible_focus(root_u
     assert page.evaluate("document.activeElement.parentElement.open"), "Enter opens a hidden answer"
 
 
-def test_palette_toggle_works_from_the_keyboard(root_url, chromium):
+def test_palette_toggle_works_from_the_keyboard(site_url, chromium):
     page = chromium.new_context(color_scheme="light").new_page()
-    page.goto(root_url)
+    page.goto(site_url)
     for _ in range(5):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to dark mode":

@@ -4,10 +4,6 @@ schemes, no request leaving the site, and the page reached by the theme's instan
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import browser
-from linkcheck import serve
-from sitebuild import SUB_PATH
-
 NOTES = (
     "Lenin had a heart attack in 1922.\n"
     "In 1936 Kirov was mysteriously murdered.\n"
@@ -20,18 +16,6 @@ EXPECTED = {
     ("date", "kirov-murdered", "chapters/05-kirov-and-the-purges/#kirov-murder"),
     ("spelling", "ryutin", "people/#ryutin"),
 }
-
-
-@pytest.fixture(scope="module")
-def root_url(site_dir, tmp_path_factory):
-    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("checker")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def _flags(page):
@@ -47,11 +31,11 @@ def _paste(page, text):
     page.keyboard.insert_text(text)  # what a paste does: one input of the whole text
 
 
-def test_paste_and_check_shows_each_flag_with_its_correction_and_link(root_url, chromium):
+def test_paste_and_check_shows_each_flag_with_its_correction_and_link(site_url, chromium):
     page = chromium.new_page()
     outside = []
-    page.on("request", lambda request: None if request.url.startswith(root_url) else outside.append(request.url))
-    page.goto(root_url + "check-your-notes/")
+    page.on("request", lambda request: None if request.url.startswith(site_url) else outside.append(request.url))
+    page.goto(site_url + "check-your-notes/")
     assert "nothing is sent" in page.locator("article").inner_text().lower() or \
         "not sent anywhere" in page.locator("article").inner_text()
     assert page.locator("#notes-noscript").is_hidden()
@@ -77,9 +61,9 @@ def test_paste_and_check_shows_each_flag_with_its_correction_and_link(root_url, 
     assert outside == [], f"requests left the site: {outside}"
 
 
-def test_the_keyboard_alone_checks_the_notes(root_url, chromium):
+def test_the_keyboard_alone_checks_the_notes(site_url, chromium):
     page = chromium.new_page()
-    page.goto(root_url + "check-your-notes/")
+    page.goto(site_url + "check-your-notes/")
     page.locator("#notes-input").focus()
     page.keyboard.type("Trotsky was murdered in 1941.")
     page.keyboard.press("Tab")
@@ -100,9 +84,9 @@ def test_the_keyboard_alone_checks_the_notes(root_url, chromium):
     assert page.evaluate("document.activeElement.tagName") == "A"
 
 
-def test_notes_are_shown_as_text_never_as_html(root_url, chromium):
+def test_notes_are_shown_as_text_never_as_html(site_url, chromium):
     page = chromium.new_page()
-    page.goto(root_url + "check-your-notes/")
+    page.goto(site_url + "check-your-notes/")
     _paste(page, 'Lenin had a heart attack <img src=x onerror="document.title=1">.')
     page.locator("#check-notes").click()
     page.wait_for_selector("[data-flag]")
@@ -110,9 +94,9 @@ def test_notes_are_shown_as_text_never_as_html(root_url, chromium):
     assert "<img" in page.locator(".checker-sentence blockquote").inner_text()
 
 
-def test_the_page_works_when_reached_by_instant_navigation(root_url, chromium):
+def test_the_page_works_when_reached_by_instant_navigation(site_url, chromium):
     page = chromium.new_page()
-    page.goto(root_url)
+    page.goto(site_url)
     page.evaluate("document.querySelector('a[href$=\"check-your-notes/\"]').click()")
     page.wait_for_url("**/check-your-notes/")
     page.wait_for_selector("#notes-checker:not([hidden])")
@@ -122,9 +106,9 @@ def test_the_page_works_when_reached_by_instant_navigation(root_url, chromium):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations_with_results_shown(root_url, chromium, scheme):
+def test_no_axe_violations_with_results_shown(site_url, chromium, scheme):
     page = chromium.new_context(color_scheme=scheme).new_page()
-    page.goto(root_url + "check-your-notes/")
+    page.goto(site_url + "check-your-notes/")
     _paste(page, NOTES)
     page.locator("#check-notes").click()
     page.wait_for_selector("[data-flag]")

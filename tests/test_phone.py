@@ -5,9 +5,8 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import browser, wait_until
-from linkcheck import serve
-from sitebuild import SUB_PATH, TEST_SITE_URL
+from browser import wait_until
+from sitebuild import TEST_SITE_URL
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 1}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -26,18 +25,6 @@ CONTROLS = """
 def _pages(site_dir):
     pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
     return ["" if page == "." else f"{page}/" for page in pages] + ["404.html"]
-
-
-@pytest.fixture(scope="module")
-def root_url(site_dir, tmp_path_factory):
-    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("phone")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 def _context(chromium, **options):
@@ -67,15 +54,15 @@ def _font_px(locator):
 # --- Previews of cross-links ------------------------------------------------------------------------
 
 
-def test_tapping_a_cross_link_opens_its_preview_without_leaving_the_page(phone, root_url):
-    phone.goto(root_url + CHAPTER)
+def test_tapping_a_cross_link_opens_its_preview_without_leaving_the_page(phone, site_url):
+    phone.goto(site_url + CHAPTER)
     link = phone.locator("article a.autolink-term").first
     definition = link.get_attribute("data-preview")
     scroll = phone.evaluate("window.scrollY")
     link.tap()
     popover = phone.locator(".preview-popover")
     popover.wait_for(state="visible")
-    assert phone.url == root_url + CHAPTER, "the tap stays on the page"
+    assert phone.url == site_url + CHAPTER, "the tap stays on the page"
     assert definition in popover.inner_text()
     assert popover.get_by_role("link", name="Open in the Glossary").get_attribute("href") == link.get_attribute("href")
     assert _font_px(popover) >= 16
@@ -89,7 +76,7 @@ def test_tapping_a_cross_link_opens_its_preview_without_leaving_the_page(phone, 
     popover.wait_for(state="visible")
     phone.locator("article h1").tap()
     assert popover.is_hidden(), "a tap outside closes the preview"
-    assert phone.url == root_url + CHAPTER
+    assert phone.url == site_url + CHAPTER
 
     person = phone.locator("article a.autolink-person").first
     person.tap()
@@ -98,8 +85,8 @@ def test_tapping_a_cross_link_opens_its_preview_without_leaving_the_page(phone, 
     phone.wait_for_url(re.compile(r"/people/#"))
 
 
-def test_preview_opens_on_hover_and_on_keyboard_focus_on_a_desktop(desktop, root_url):
-    desktop.goto(root_url + CHAPTER)
+def test_preview_opens_on_hover_and_on_keyboard_focus_on_a_desktop(desktop, site_url):
+    desktop.goto(site_url + CHAPTER)
     link = desktop.locator("article a.autolink-term").first
     link.hover()
     popover = desktop.locator(".preview-popover")
@@ -127,8 +114,8 @@ def test_preview_opens_on_hover_and_on_keyboard_focus_on_a_desktop(desktop, root
     desktop.wait_for_url(re.compile(r"/(glossary|people)/#"))  # Enter on a cross-link follows it
 
 
-def test_screen_readers_get_the_preview_as_the_links_description(desktop, root_url):
-    desktop.goto(root_url + CHAPTER)
+def test_screen_readers_get_the_preview_as_the_links_description(desktop, site_url):
+    desktop.goto(site_url + CHAPTER)
     link = desktop.locator("article a.autolink-term").first
     description = desktop.evaluate(
         "id => document.getElementById(id).textContent", link.get_attribute("aria-describedby")
@@ -136,8 +123,8 @@ def test_screen_readers_get_the_preview_as_the_links_description(desktop, root_u
     assert link.get_attribute("data-preview") in description
 
 
-def test_a_hostile_preview_stays_text(phone, root_url):
-    phone.goto(root_url + CHAPTER)
+def test_a_hostile_preview_stays_text(phone, site_url):
+    phone.goto(site_url + CHAPTER)
     phone.evaluate(
         """() => { window.ran = false; const a = document.querySelector('article a.autolink');
            a.dataset.preview = '<img src=x onerror="window.ran = true">';
@@ -150,10 +137,10 @@ def test_a_hostile_preview_stays_text(phone, root_url):
     assert phone.evaluate("window.ran") is False
 
 
-def test_without_javascript_a_cross_link_is_a_plain_link(chromium, root_url):
+def test_without_javascript_a_cross_link_is_a_plain_link(chromium, site_url):
     context = _context(chromium, java_script_enabled=False, **PHONE)
     page = context.new_page()
-    page.goto(root_url + CHAPTER)
+    page.goto(site_url + CHAPTER)
     page.locator("article a.autolink-term").first.click()
     page.wait_for_url(re.compile(r"/glossary/#"))
     context.close()
@@ -162,8 +149,8 @@ def test_without_javascript_a_cross_link_is_a_plain_link(chromium, root_url):
 # --- Sizes, overflow and targets on a phone ---------------------------------------------------------
 
 
-def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, root_url):
-    phone.goto(root_url + CHAPTER)
+def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, site_url):
+    phone.goto(site_url + CHAPTER)
     for selector in (
         "article .admonition p:not(.admonition-title)",
         "article details summary",
@@ -174,10 +161,10 @@ def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, root_url):
         assert sizes and min(sizes) >= 16, (selector, min(sizes))
 
 
-def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(site_dir, phone, root_url):
+def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(site_dir, phone, site_url):
     overflowing, small = {}, {}
     for path in _pages(site_dir):
-        phone.goto(root_url + path)
+        phone.goto(site_url + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > 390:
             overflowing[path] = width
@@ -198,8 +185,8 @@ def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(
     assert not small, small
 
 
-def test_download_pdf_is_labelled_in_words(phone, root_url):
-    phone.goto(root_url)
+def test_download_pdf_is_labelled_in_words(phone, site_url):
+    phone.goto(site_url)
     button = phone.get_by_role("link", name="Download PDF")
     assert button.is_visible() and "Download PDF" in button.inner_text()
 
@@ -211,8 +198,8 @@ def _visible_chart(page):
     return page.locator("svg.struggle-chart:visible")
 
 
-def test_the_chart_fits_a_phone_with_legible_labels_and_its_whole_legend(phone, root_url):
-    phone.goto(root_url + "timeline/")
+def test_the_chart_fits_a_phone_with_legible_labels_and_its_whole_legend(phone, site_url):
+    phone.goto(site_url + "timeline/")
     chart = _visible_chart(phone)
     assert chart.count() == 1
     box = chart.bounding_box()
@@ -231,8 +218,8 @@ def test_the_chart_fits_a_phone_with_legible_labels_and_its_whole_legend(phone, 
     assert "Killed (shot, murdered or suicide)" in [label["text"] for label in labels], "the whole legend shows"
 
 
-def test_nothing_in_the_chart_is_clipped_on_a_desktop(desktop, root_url):
-    desktop.goto(root_url + "timeline/")
+def test_nothing_in_the_chart_is_clipped_on_a_desktop(desktop, site_url):
+    desktop.goto(site_url + "timeline/")
     chart = _visible_chart(desktop)
     assert chart.count() == 1
     wrap = desktop.locator(".struggle-chart-wrap:visible")
@@ -251,8 +238,8 @@ def test_nothing_in_the_chart_is_clipped_on_a_desktop(desktop, root_url):
 # --- The timeline filter -----------------------------------------------------------------------------
 
 
-def test_timeline_filter_keeps_its_choice_in_the_address_and_says_when_nothing_matches(phone, root_url):
-    phone.goto(root_url + "timeline/")
+def test_timeline_filter_keeps_its_choice_in_the_address_and_says_when_nothing_matches(phone, site_url):
+    phone.goto(site_url + "timeline/")
     phone.locator("label.tl-option", has_text="Trial").tap()
     assert "timeline/?kind=trial" in phone.url  # (Material may add the section's #anchor as the reader scrolls)
     trials = phone.locator(".tl-event:visible").count()
@@ -271,14 +258,14 @@ def test_timeline_filter_keeps_its_choice_in_the_address_and_says_when_nothing_m
     assert phone.locator(".tl-event:visible").count() == 0 and phone.locator(".tl-year:visible").count() == 0
     assert phone.locator(".tl-none").is_visible()
 
-    phone.goto(root_url + "timeline/?kind=<script>&phase=nonsense")
+    phone.goto(site_url + "timeline/?kind=<script>&phase=nonsense")
     assert phone.locator("#tl-kind-all").is_checked() and phone.locator("#tl-phase-all").is_checked()
 
 
-def test_timeline_no_match_message_works_without_javascript(chromium, root_url):
+def test_timeline_no_match_message_works_without_javascript(chromium, site_url):
     context = _context(chromium, java_script_enabled=False, **PHONE)
     page = context.new_page()
-    page.goto(root_url + "timeline/")
+    page.goto(site_url + "timeline/")
     assert page.locator(".tl-none").is_hidden()
     page.locator("label.tl-option", has_text="The Triumvirate").click()
     page.locator("label.tl-option", has_text="Trial").click()
@@ -289,8 +276,8 @@ def test_timeline_no_match_message_works_without_javascript(chromium, root_url):
 # --- Focus ------------------------------------------------------------------------------------------
 
 
-def test_every_tab_stop_on_a_phone_is_on_screen_and_visibly_focused(phone, root_url):
-    phone.goto(root_url + CHAPTER)
+def test_every_tab_stop_on_a_phone_is_on_screen_and_visibly_focused(phone, site_url):
+    phone.goto(site_url + CHAPTER)
     seen = []
     for _ in range(60):
         phone.keyboard.press("Tab")
@@ -310,8 +297,8 @@ def test_every_tab_stop_on_a_phone_is_on_screen_and_visibly_focused(phone, root_
     assert any(what.startswith("A.autolink") for what in seen), "the keyboard reaches the text quickly"
 
 
-def test_header_focus_ring_shows_on_the_red_header(desktop, root_url):
-    desktop.goto(root_url)
+def test_header_focus_ring_shows_on_the_red_header(desktop, site_url):
+    desktop.goto(site_url)
     for _ in range(10):
         desktop.keyboard.press("Tab")
         if desktop.evaluate("!!document.activeElement.closest('.md-header')"):
@@ -320,10 +307,10 @@ def test_header_focus_ring_shows_on_the_red_header(desktop, root_url):
     assert colour == "rgb(255, 255, 255)", colour
 
 
-def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, root_url):
+def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, site_url):
     # Material navigates instantly only to addresses in the sitemap, and it keeps the sitemap's port:
     # give it this test server's address, as a real host on the default port would.
-    origin = re.match(r"https?://[^/]+", root_url).group()
+    origin = re.match(r"https?://[^/]+", site_url).group()
     test_origin = re.match(r"https?://[^/]+", TEST_SITE_URL).group()
 
     def sitemap(route):
@@ -331,7 +318,7 @@ def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, 
         route.fulfill(response=response, body=response.text().replace(test_origin, origin))
 
     desktop.route("**/sitemap.xml", sitemap)
-    desktop.goto(root_url + CHAPTER)
+    desktop.goto(site_url + CHAPTER)
     desktop.wait_for_load_state("networkidle")
     desktop.evaluate("window.sameDocument = true")
     # Clicked from script, with the page at its top. A pointer click scrolls to the footer first, and then
@@ -346,8 +333,8 @@ def test_focus_moves_to_the_new_pages_heading_after_instant_navigation(desktop, 
     assert "Duumvirate" in desktop.evaluate("document.activeElement.textContent")
 
 
-def test_escape_from_search_returns_focus_to_the_search_button(phone, root_url):
-    phone.goto(root_url + CHAPTER)
+def test_escape_from_search_returns_focus_to_the_search_button(phone, site_url):
+    phone.goto(site_url + CHAPTER)
     button = phone.locator('label.md-header__button[for="__search"]')
     button.focus()
     phone.keyboard.press("Enter")
@@ -369,8 +356,8 @@ MISSPELT = {
 }
 
 
-def test_search_forgives_misspelt_names(desktop, root_url):
-    desktop.goto(root_url)
+def test_search_forgives_misspelt_names(desktop, site_url):
+    desktop.goto(site_url)
     search = desktop.locator(".md-search__input")
     found = {}
     for typed, person in MISSPELT.items():
@@ -405,12 +392,12 @@ FOLDED_WORD = """() => {
 }"""
 
 
-def test_a_search_that_lands_on_a_section_opens_the_folded_answer_holding_its_words(phone, root_url):
-    phone.goto(root_url + CHAPTER)
+def test_a_search_that_lands_on_a_section_opens_the_folded_answer_holding_its_words(phone, site_url):
+    phone.goto(site_url + CHAPTER)
     found = phone.evaluate(FOLDED_WORD)
     assert found, "chapter 2 has a folded answer whose words are not in its section's open text"
     # The address Material's search result links to: the query in ?h= and the section as the anchor.
-    phone.goto(f"{root_url}{CHAPTER}?h={found['word']}#{found['section']}")
+    phone.goto(f"{site_url}{CHAPTER}?h={found['word']}#{found['section']}")
     mark = phone.locator(f"details mark[data-md-highlight]:text-matches('^{found['word']}$', 'i')").first
     mark.wait_for(state="visible")
     # Only the answers that hold the searched words open; the others stay folded for self-testing.

@@ -7,23 +7,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import browser, wait_until
-from linkcheck import serve
-from sitebuild import SUB_PATH
+from browser import wait_until
 
 KEY = "stalin-guide:revision"
-
-
-@pytest.fixture(scope="module")
-def root_url(site_dir, tmp_path_factory):
-    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("revision")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture
@@ -53,8 +39,8 @@ def seed(context, key, text):
                             f"{json.dumps(text)}); sessionStorage.setItem('seeded', '1'); }} }} catch (e) {{}}")
 
 
-def open_drill(page, root_url, deck="02-triumvirate"):
-    page.goto(root_url + "flashcards/")
+def open_drill(page, site_url, deck="02-triumvirate"):
+    page.goto(site_url + "flashcards/")
     page.locator("#drill-deck").select_option(deck)
 
 
@@ -62,9 +48,9 @@ def current_card(page):
     return page.locator(".drill-card").get_attribute("data-card-id")
 
 
-def test_full_drill_session_is_scheduled_by_fsrs_and_survives_a_reload(root_url, context):
+def test_full_drill_session_is_scheduled_by_fsrs_and_survives_a_reload(site_url, context):
     page = context.new_page()
-    open_drill(page, root_url)
+    open_drill(page, site_url)
     page.locator("#drill-new").fill("3")
     page.locator("#drill-new").dispatch_event("change")
     assert "plus 3 new" in page.locator(".drill-status").inner_text()
@@ -104,9 +90,9 @@ def test_full_drill_session_is_scheduled_by_fsrs_and_survives_a_reload(root_url,
     assert current_card(page) == second
 
 
-def test_a_reworded_card_keeps_its_history_and_a_removed_one_drops_it(root_url, context):
+def test_a_reworded_card_keeps_its_history_and_a_removed_one_drops_it(site_url, context):
     page = context.new_page()
-    open_drill(page, root_url)
+    open_drill(page, site_url)
     page.get_by_role("button", name="Start drill").click()
     card = current_card(page)
     page.keyboard.press(" ")
@@ -138,9 +124,9 @@ def test_a_reworded_card_keeps_its_history_and_a_removed_one_drops_it(root_url, 
     page.unroute("**/flashcards/")
 
 
-def test_quiz_marks_right_and_wrong_at_once_with_why_and_a_working_link(root_url, context):
+def test_quiz_marks_right_and_wrong_at_once_with_why_and_a_working_link(site_url, context):
     page = context.new_page()
-    page.goto(root_url + "quiz/")
+    page.goto(site_url + "quiz/")
     question = page.locator('[data-question-id="date-october-revolution"]')
     assert question.locator("details.quiz-answer").get_attribute("open") is None
     question.get_by_role("button", name=re.compile("16 March 1919")).click()
@@ -175,9 +161,9 @@ def test_quiz_marks_right_and_wrong_at_once_with_why_and_a_working_link(root_url
     assert page.locator("#october-revolution").is_visible()
 
 
-def test_quiz_of_ten_mixes_chapters_leans_to_weak_cards_and_records_the_score(root_url, context):
+def test_quiz_of_ten_mixes_chapters_leans_to_weak_cards_and_records_the_score(site_url, context):
     page = context.new_page()
-    page.goto(root_url + "quiz/")
+    page.goto(site_url + "quiz/")
     # One weak card (rated Again in the drill) from each chapter: every one should be in the quiz.
     weak = page.evaluate("""() => {
         const seen = {}, ids = [];
@@ -214,27 +200,27 @@ def test_quiz_of_ten_mixes_chapters_leans_to_weak_cards_and_records_the_score(ro
     assert "Quiz finished:" in page.locator(".quiz-status").inner_text()
     quizzes = stored(page)["quizzes"]
     assert len(quizzes) == 1 and quizzes[0]["total"] == 10
-    page.goto(root_url + "revision/")
+    page.goto(site_url + "revision/")
     assert re.search(r"\d+ out of 10 on ", page.locator("#revision-quizzes").inner_text())
 
 
-def _make_progress(page, root_url):
-    open_drill(page, root_url, "03-duumvirate")
+def _make_progress(page, site_url):
+    open_drill(page, site_url, "03-duumvirate")
     page.get_by_role("button", name="Start drill").click()
     for rating in ("3", "1", "4"):
         page.keyboard.press(" ")
         page.keyboard.press(rating)
-    page.goto(root_url + "chapters/02-triumvirate/")
+    page.goto(site_url + "chapters/02-triumvirate/")
     toggle = page.locator(".revised-toggle").first
     toggle.click()
     assert toggle.get_attribute("aria-pressed") == "true"
-    page.goto(root_url + "revision/")
+    page.goto(site_url + "revision/")
     page.locator("#rag-02-triumvirate").select_option("amber")
 
 
-def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(root_url, chromium, context, tmp_path):
+def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(site_url, chromium, context, tmp_path):
     page = context.new_page()
-    _make_progress(page, root_url)
+    _make_progress(page, site_url)
     assert page.locator('tr[data-chapter="03-duumvirate"] [data-stat="seen"]').inner_text() == "3"
     assert "revised" in page.locator("#revision-sections").inner_text()
     with page.expect_download() as download:
@@ -245,7 +231,7 @@ def test_export_then_import_into_a_fresh_browser_gives_the_same_progress(root_ur
 
     fresh = chromium.new_context()
     other = fresh.new_page()
-    other.goto(root_url + "revision/")
+    other.goto(site_url + "revision/")
     assert other.locator('tr[data-chapter="03-duumvirate"] [data-stat="seen"]').inner_text() == "0"
     other.once("dialog", lambda dialog: dialog.accept())
     other.locator("#revision-import").set_input_files(str(exported))
@@ -260,9 +246,9 @@ JUNK = ["{not json", "42", "null", '"text"', "[1, 2]", '{"version": 99, "cards":
         '{"version": 2, "cards": {"term-politburo": {"due": "soon"}, "BAD ID": 5}, "rag": []}']
 
 
-def test_corrupt_or_foreign_store_is_reported_and_ignored(root_url, context):
+def test_corrupt_or_foreign_store_is_reported_and_ignored(site_url, context):
     page = context.new_page()
-    page.goto(root_url + "revision/")
+    page.goto(site_url + "revision/")
     for junk in JUNK:
         page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, junk])
         page.reload()
@@ -271,26 +257,26 @@ def test_corrupt_or_foreign_store_is_reported_and_ignored(root_url, context):
         assert page.locator('tr[data-chapter="02-triumvirate"] [data-stat="seen"]').inner_text() == "0", junk
     # The drill and the quiz read the store through the same code: one bad store each shows they cope.
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, JUNK[0]])
-    page.goto(root_url + "flashcards/")
+    page.goto(site_url + "flashcards/")
     assert page.locator(".drill-status").inner_text().startswith("Due today:")
     assert "not valid JSON" in page.locator(".revision-problems").inner_text()
-    page.goto(root_url + "quiz/")
+    page.goto(site_url + "quiz/")
     page.get_by_role("button", name="Start a quiz of 10").click()
     expect(page.locator(".quiz-round .quiz-picked")).to_have_count(10)
 
 
-def test_old_drill_progress_is_migrated_away_with_a_note(root_url, context):
+def test_old_drill_progress_is_migrated_away_with_a_note(site_url, context):
     seed(context, "stalin-guide:drill:v1", '{"c1x": {"box": 2, "seen": 3}}')
     page = context.new_page()
-    page.goto(root_url + "flashcards/")
+    page.goto(site_url + "flashcards/")
     assert "old drill" in page.locator(".revision-problems").inner_text()
     assert page.evaluate("localStorage.getItem('stalin-guide:drill:v1')") is None
 
 
 @pytest.mark.parametrize("content", [b"not json at all", b'{"hello": "world"}', b'{"format": "stalin-guide-revision"}'])
-def test_corrupt_import_file_is_reported_and_changes_nothing(root_url, context, tmp_path, content):
+def test_corrupt_import_file_is_reported_and_changes_nothing(site_url, context, tmp_path, content):
     page = context.new_page()
-    _make_progress(page, root_url)
+    _make_progress(page, site_url)
     before = stored(page)
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
@@ -299,14 +285,14 @@ def test_corrupt_import_file_is_reported_and_changes_nothing(root_url, context, 
     assert stored(page) == before
 
 
-def test_per_deck_reset_asks_first_and_touches_only_that_deck(root_url, context):
+def test_per_deck_reset_asks_first_and_touches_only_that_deck(site_url, context):
     page = context.new_page()
-    _make_progress(page, root_url)
-    open_drill(page, root_url, "02-triumvirate")
+    _make_progress(page, site_url)
+    open_drill(page, site_url, "02-triumvirate")
     page.get_by_role("button", name="Start drill").click()
     page.keyboard.press(" ")
     page.keyboard.press("3")
-    page.goto(root_url + "revision/")
+    page.goto(site_url + "revision/")
     seen = page.locator('tr[data-chapter="02-triumvirate"] [data-stat="seen"]')
     assert seen.inner_text() == "1"
     before = stored(page)
@@ -331,9 +317,9 @@ def _deck(page, chapter):
     return set(next(c for c in data["chapters"] if c["id"] == chapter)["cards"])
 
 
-def test_keyboard_only_drill_quiz_and_revised_toggle(root_url, context):
+def test_keyboard_only_drill_quiz_and_revised_toggle(site_url, context):
     page = context.new_page()
-    open_drill(page, root_url)
+    open_drill(page, site_url)
     page.locator("#drill-deck").focus()
     for _ in range(8):
         page.keyboard.press("Tab")
@@ -355,24 +341,24 @@ def test_keyboard_only_drill_quiz_and_revised_toggle(root_url, context):
     page.keyboard.press("Enter")  # Good
     assert len(stored(page)["cards"]) == 1
 
-    page.goto(root_url + "quiz/")
+    page.goto(site_url + "quiz/")
     page.get_by_role("button", name="Start a quiz of 10").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.closest('.quiz-round') !== null"), "focus moves to the first question"
     page.keyboard.press("Enter")
     assert page.locator(".quiz-round .quiz-feedback:visible").count() >= 1 or page.locator(".quiz-status").inner_text()
 
-    page.goto(root_url + "chapters/03-duumvirate/")
+    page.goto(site_url + "chapters/03-duumvirate/")
     page.locator(".revised-toggle").first.focus()
     page.keyboard.press("Enter")
     assert page.locator(".revised-toggle").first.get_attribute("aria-pressed") == "true"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations_with_the_engine_in_use(root_url, chromium, scheme):
+def test_no_axe_violations_with_the_engine_in_use(site_url, chromium, scheme):
     context = chromium.new_context(color_scheme=scheme, service_workers="block")
     page = context.new_page()
-    _make_progress(page, root_url)
+    _make_progress(page, site_url)
     found = {}
 
     def check(name, region):
@@ -383,7 +369,7 @@ def test_no_axe_violations_with_the_engine_in_use(root_url, chromium, scheme):
             found[name] = violations[:5]
 
     check("revision with progress", "article")
-    page.goto(root_url + "quiz/")
+    page.goto(site_url + "quiz/")
     page.get_by_role("button", name="Start a quiz of 10").click()
     page.locator(".quiz-round .quiz-options button").first.click()
     check("quiz answered", ".quiz-round")
