@@ -262,8 +262,9 @@ def render_quiz(questions: Sequence[Question], chapters: Mapping[str, object]) -
     ]
     for stem, in_chapter in groupby(questions, key=lambda q: q.chapter):
         in_chapter = list(in_chapter)
+        # The number of questions sizes the box while the browser skips it (see .quiz-chapter in extra.css).
         lines += ["", f"## {plain(chapters[stem].title)} {{#quiz-{stem}}}", "", f"{len(in_chapter)} questions.", "",
-                  '<div class="quiz-chapter" markdown>']  # fmt: skip
+                  f'<div class="quiz-chapter" style="--questions: {len(in_chapter)}" markdown>']  # fmt: skip
         for question in in_chapter:
             lines += ["", *_question(question)]
         lines += ["", "</div>"]
