@@ -52,3 +52,20 @@ def wait_until(page, expression: str, timeout: float = 15) -> None:
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"{expression} never became true"
         page.wait_for_timeout(50)
+
+
+def axe_violations(page, region: str | None = None) -> list[str]:
+    """Every accessibility violation axe-core finds on ``page`` (or inside the ``region`` selector), one line each.
+
+    Only violations are gathered in full: axe otherwise lists every element that passed each rule too,
+    which on a long page takes as long again as the checks themselves.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = {"include": [[region]]} if region else None
+    response = Axe().run(page, context=context, options={"resultTypes": ["violations"]}).response
+    return [
+        f"{violation['id']} ({violation['impact']}): {node['target']}"
+        for violation in response["violations"]
+        for node in violation["nodes"]
+    ]

@@ -18,6 +18,7 @@ from studyguide.book.print_wording import SCREEN_WORDS
 from studyguide.book.structure import headings, problems, read_structure, stranded_headings
 
 from datafixtures import VALID
+from pdftext import page_texts
 
 ANSWER_LABEL = re.compile(
     r"^\s*(Chapter \d+, question \d+|Chapter \d+, exam-style question"
@@ -25,12 +26,6 @@ ANSWER_LABEL = re.compile(
     flags=re.MULTILINE,
 )
 ANSWER_REFERENCE = re.compile(r"Answer on page (\d+)")
-
-
-def page_texts(pdf_path) -> list[str]:
-    """The text of each page, as poppler lays it out (one string per page)."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True, text=True, check=True)
-    return text.stdout.split("\f")[:-1]
 
 
 def flat(text: str) -> str:
@@ -54,9 +49,9 @@ def texts(pdfs):
 
 @pytest.fixture(scope="module")
 def reading(pdfs):
-    """Each edition's whole text in the order it is drawn, column by column (poppler interleaves two columns
-    line by line), whitespace collapsed."""
-    return {key: flat("\n".join(page.extract_text() for page in PdfReader(path).pages)) for key, path in pdfs.items()}
+    """Each edition's whole text in reading order, column by column (the layout mode puts two columns side by
+    side, line by line), whitespace collapsed."""
+    return {key: flat("\n".join(page_texts(path, layout=False))) for key, path in pdfs.items()}
 
 
 @pytest.fixture(scope="module")

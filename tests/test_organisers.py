@@ -11,6 +11,7 @@ from studyguide.book import organisers, printed_cards
 from studyguide.data.load import load_guide_data
 
 from chapterparts import CHAPTER_ANCHORS
+from pdftext import page_texts
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def data():
 
 
 def _text(path) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    return " ".join(" ".join(page_texts(path, layout=False)).split())
 
 
 @pytest.mark.parametrize("slug", [*CHAPTER_ANCHORS, organisers.PERIOD_SLUG])
@@ -70,9 +71,10 @@ def test_printed_cards_put_each_answer_behind_its_question(site_dir):
     count = len(BeautifulSoup(cards_page, "html.parser").select("details.flashcard"))
     per_sheet = printed_cards.COLUMNS * printed_cards.ROWS
     assert len(reader.pages) == 2 * math.ceil(count / per_sheet)
+    sheets = page_texts(site_dir / "downloads" / printed_cards.FILE_NAME, layout=False)
     for sheet in range(0, len(reader.pages), 2):
-        fronts = [int(n) for n in re.findall(r"NO\. (\d+) ·", reader.pages[sheet].extract_text())]
-        backs = [int(n) for n in re.findall(r"NO\. (\d+) · ANSWER", reader.pages[sheet + 1].extract_text())]
+        fronts = [int(n) for n in re.findall(r"NO\. (\d+) ·", sheets[sheet])]
+        backs = [int(n) for n in re.findall(r"NO\. (\d+) · ANSWER", sheets[sheet + 1])]
         assert fronts, "every card carries its number"
         rows = [fronts[i : i + printed_cards.COLUMNS] for i in range(0, len(fronts), printed_cards.COLUMNS)]
         mirrored = [number for row in rows for number in reversed(row)]

@@ -13,6 +13,32 @@
   var SEARCH_BUTTON = 'label.md-header__button[for="__search"]';
   var MENU_BUTTON = 'label.md-header__button[for="__drawer"]';
 
+  // Between a link's click and the new page being on screen, Material's instant navigation has already
+  // put the new address in the history, but the old page's watchers still write to it with
+  // history.replaceState: the section tracking writes the section reached (250 ms after the scrolling
+  // stops) and the scroll memory writes the offset (after 100 ms). A reader who flicks to the foot of a
+  // chapter and taps "Next" within that time got the new chapter opened at the old one's offset, and its
+  // address stamped with the old one's last section (#exam-question, which every chapter has), so that a
+  // reload or a shared link jumped there. Refuse every such write until the new page is shown, and after
+  // that a section written into the address that the reader has not reached (below the screen).
+  var shownPath = location.pathname;
+  var replaceState = history.replaceState;
+  history.replaceState = function (state, unused, url) {
+    if (location.pathname !== shownPath) {
+      return undefined;
+    }
+    if (url !== undefined && url !== null && url !== "") {
+      var next = new URL(String(url), location.href);
+      if (next.hash && next.pathname === location.pathname && next.search === location.search) {
+        var section = document.getElementById(decodeURIComponent(next.hash.slice(1)));
+        if (!section || section.getBoundingClientRect().top > window.innerHeight) {
+          return undefined;
+        }
+      }
+    }
+    return replaceState.apply(history, arguments);
+  };
+
   // On a phone the menu and the search open from labels, which Material leaves out of the tab order.
   function makeFocusable(selector, name, then) {
     var button = document.querySelector(selector);
@@ -65,36 +91,15 @@
         window.requestAnimationFrame(wait);
         return;
       }
-      // The section the reader asked for, if the link named one; otherwise the page's heading. (The
-      // address's own #anchor may still be the old page's section, which Material's tracking put there.)
+      shownPath = location.pathname;
+      // The section the reader asked for, if the link named one; otherwise the page's heading.
       var target = clickedHash ? document.getElementById(decodeURIComponent(clickedHash.slice(1))) : null;
-      if (!clickedHash) {
-        dropStaleAnchor();
-      }
       clickedHash = "";
       target = target || document.querySelector(".md-content article h1");
       if (target) {
         focus(target);
       }
     })();
-  }
-
-  // Material's section tracking can stamp the new page's address with the anchor of the section the
-  // reader had reached on the old page (both chapters have an "exam-question" section, say): a reload or
-  // a shared link would then jump there. A link without an anchor starts at the top, so remove it while
-  // the reader is still at the top of the new page, checking for two seconds (the stamp comes late on a
-  // slow phone) or until the reader scrolls.
-  function dropStaleAnchor() {
-    var path = location.pathname;
-    var checks = 0;
-    var timer = window.setInterval(function () {
-      checks += 1;
-      if (location.pathname !== path || window.scrollY >= 40 || checks > 20) {
-        window.clearInterval(timer);
-      } else if (location.hash) {
-        history.replaceState(history.state, "", path + location.search);
-      }
-    }, 100);
   }
 
   var clickedHash = "";

@@ -276,18 +276,24 @@ def publish_books(
         workers = min(len(to_render), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _InProcess() as pool:
             futures = []
-            # The documents first: their HTML is ready, so the workers start on them while this process
-            # parses the pages for the editions (about a second for the real site).
-            for job in to_render:
-                if job.document is not None:
-                    futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
+            documents = sorted((job for job in to_render if job.document is not None), key=lambda job: -len(job.html))
             book_jobs = [job for job in to_render if job.edition is not None]
+            # The longest job decides when the stage ends, and the whole guide is much the longest: it must
+            # start the moment its HTML is ready. So the documents, whose HTML is ready now, take every
+            # worker but one while this process parses the pages (a second or two); the guide then starts
+            # at once on the free worker, and the rest queue behind, the longest first.
+            first = documents[: workers - 1] if book_jobs else documents
+            for job in first:
+                futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
             if book_jobs:
                 sections = read_sections(book_pages, info.site_url)  # parsed once, shared by every edition
+                book_jobs.sort(key=lambda job: job.edition is not GUIDE)
                 for job in book_jobs:
                     job.html = render_edition(job.edition, sections, info)
-                # The longest first, so that the others fill the remaining workers meanwhile.
-                for job in sorted(book_jobs, key=lambda job: -len(job.html)):
+                    if job.edition is GUIDE:
+                        futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
+                rest = [job for job in book_jobs if job.edition is not GUIDE] + documents[len(first):]
+                for job in sorted(rest, key=lambda job: -len(job.html)):
                     futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
             for job, future in futures:
                 warnings, seconds, cpu_seconds = future.result()

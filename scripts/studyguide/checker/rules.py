@@ -35,6 +35,7 @@ KIND_VERBS = {
     "appointment": ["appointed:passive", "elected:passive", "made:passive", "became", "becomes", "took over",
                     "replaced:passive", "replaces"],
     "trial": ["tried:passive", "sentenced:passive", "condemned:passive", "trial:noun"],
+    "arrest": ["arrested:passive", "detained:passive", "seized:passive", "arrest:noun", "detention:noun"],
 }
 # Kinds that happen to a person more than once: a sentence must also name one of the event's details
 # (a place, a post, a body from its title) before the checker compares dates.
