@@ -218,6 +218,7 @@ def test_quiz_of_ten_keeps_drop_downs_only_on_its_own_questions_and_brings_them_
         shown = page.locator(".quiz-round .quiz-picked")
         expect(shown).to_have_count(10)
         wait_until(page, f"{outside} === 0")
+        assert page.evaluate("document.querySelector('.quiz-all').offsetHeight") == 0, "the rest take no room"
         drawn = {shown.nth(i).get_attribute("data-question-id"): shown.nth(i).get_attribute("data-kind")
                  for i in range(10)}  # fmt: skip
         returning = next((qid for qid, kind in drawn.items()
