@@ -1,8 +1,9 @@
 """Times each drill and quiz action in Chromium slowed to a mid-range phone (4x CPU throttling, as Lighthouse's
-mobile profile): ``python scripts/bench_revision.py [SITE_DIR]``. Budget: 50 ms per action."""
+mobile profile): ``python scripts/bench_revision.py [--only drill|quiz] [SITE_DIR]``. Budget: 50 ms per action."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -59,8 +60,13 @@ def measure(chromium, page, selector: str, wall: list[float], cpu: list[float]) 
 
 def main() -> int:
     """Print the median time of each action and fail if any is over budget."""
-    if len(sys.argv) > 1:
-        site = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", type=Path, help="a built site (default: build one)")
+    # One page alone, so that tuning it does not wait for the other on a shared machine.
+    parser.add_argument("--only", choices=("drill", "quiz"), help="time only this page's actions")
+    args = parser.parse_args()
+    if args.site:
+        site = args.site
     else:
         site = Path(tempfile.mkdtemp()) / "site"
         env = {"NO_MKDOCS_2_WARNING": "1", "GUIDE_PDF": "off", "GUIDE_DOWNLOADS": "off", "GUIDE_OFFLINE": "off",
@@ -79,19 +85,21 @@ def main() -> int:
             page = context.new_page()
             cdp = context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            page.goto(root + "flashcards/")
-            page.evaluate(SETTLED)
-            timed(page, "drill: start a session", '[data-drill="start"]')
-            for _ in range(5):
+            if args.only != "quiz":
+                page.goto(root + "flashcards/")
                 page.evaluate(SETTLED)
-                timed(page, "drill: show answer", '[data-drill="reveal"]')
+                timed(page, "drill: start a session", '[data-drill="start"]')
+                for _ in range(5):
+                    page.evaluate(SETTLED)
+                    timed(page, "drill: show answer", '[data-drill="reveal"]')
+                    page.evaluate(SETTLED)
+                    timed(page, "drill: rate Good", '[data-rating="3"]')
+            if args.only != "drill":
+                page.goto(root + "quiz/")
                 page.evaluate(SETTLED)
-                timed(page, "drill: rate Good", '[data-rating="3"]')
-            page.goto(root + "quiz/")
-            page.evaluate(SETTLED)
-            timed(page, "quiz: answer a question", ".quiz-options button")
-            page.evaluate(SETTLED)
-            timed(page, "quiz: start a quiz of 10", '[data-quiz="start"]')
+                timed(page, "quiz: answer a question", ".quiz-options button")
+                page.evaluate(SETTLED)
+                timed(page, "quiz: start a quiz of 10", '[data-quiz="start"]')
             context.close()
     load = os.getloadavg()[0]
     print(f"Drill and quiz actions at 4x CPU throttling, medians of {RUNS} visits; load average {load:.1f} "

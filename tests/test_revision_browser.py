@@ -204,6 +204,38 @@ def test_quiz_of_ten_mixes_chapters_leans_to_weak_cards_and_records_the_score(si
     assert re.search(r"\d+ out of 10 on ", page.locator("#revision-quizzes").inner_text())
 
 
+def test_quiz_of_ten_keeps_drop_downs_only_on_its_own_questions_and_brings_them_back_when_drawn(site_url, context):
+    # A drop-down anywhere on the page makes the browser lay out every question set aside when one takes focus.
+    page = context.new_page()
+    page.goto(site_url + "quiz/")
+    start = page.locator('[data-quiz="start"]')
+    outside = "[...document.querySelectorAll('select')].filter(s => !s.closest('.quiz-picked')).length"
+    in_quiz = "q => q.querySelectorAll(':scope > .quiz-selects select').length"
+    assert page.evaluate(outside) > 0, "the full list has its order and match questions' drop-downs"
+    previous, returning = set(), None
+    for _ in range(20):  # until a quiz draws an order or match question that the quiz before it set aside
+        start.click()
+        shown = page.locator(".quiz-round .quiz-picked")
+        expect(shown).to_have_count(10)
+        wait_until(page, f"{outside} === 0")
+        assert page.evaluate("document.querySelector('.quiz-all').offsetHeight") == 0, "the rest take no room"
+        drawn = {shown.nth(i).get_attribute("data-question-id"): shown.nth(i).get_attribute("data-kind")
+                 for i in range(10)}  # fmt: skip
+        returning = next((qid for qid, kind in drawn.items()
+                          if previous and qid not in previous and kind in ("order", "match")), None)  # fmt: skip
+        if returning:
+            break
+        previous = set(drawn)
+    assert returning, "no quiz drew an order or match question that had been set aside"
+    question = page.locator(f'.quiz-round [data-question-id="{returning}"]')
+    answer = question.get_attribute("data-answer").split()
+    assert question.evaluate(in_quiz) == len(answer), "its drop-downs are back"
+    for index, value in enumerate(answer):
+        question.locator(".quiz-selects select").nth(index).select_option(value=value)
+    question.locator(".quiz-selects button").click()
+    expect(question.locator(".quiz-feedback")).to_have_text(re.compile(r"^Right\."))
+
+
 def _make_progress(page, site_url):
     open_drill(page, site_url, "03-duumvirate")
     page.get_by_role("button", name="Start drill").click()
@@ -344,9 +376,15 @@ def test_keyboard_only_drill_quiz_and_revised_toggle(site_url, context):
     page.goto(site_url + "quiz/")
     page.get_by_role("button", name="Start a quiz of 10").focus()
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.closest('.quiz-round') !== null"), "focus moves to the first question"
+    first = page.locator(".quiz-round .quiz-picked").first
+    focused = "document.activeElement === document.querySelector('.quiz-round .quiz-picked .quiz-prompt')"
+    assert page.evaluate(focused), "focus moves to the first question, which a screen reader reads"
+    for _ in range(first.locator("select").count()):  # an order or match question: each drop-down's first answer
+        page.keyboard.press("Tab")
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # the first choice, or the button that checks the drop-downs
     page.keyboard.press("Enter")
-    assert page.locator(".quiz-round .quiz-feedback:visible").count() >= 1 or page.locator(".quiz-status").inner_text()
+    expect(first.locator(".quiz-feedback")).to_be_visible()
 
     page.goto(site_url + "chapters/03-duumvirate/")
     page.locator(".revised-toggle").first.focus()

@@ -20,6 +20,7 @@
   var loaded = Store.read();
   var questions = Array.prototype.slice.call(document.querySelectorAll(".quiz-question[data-question-id]"));
   var round = null; // {questions, answered, right} while a quiz of 10 runs
+  var dropDowns = {}; // the drop-downs of each order or match question, by question id (see putAwayDropDowns)
 
   // ---- the panel: start a quiz of 10, show all, the score ----
   root.textContent = "";
@@ -108,6 +109,7 @@
         feedback(question, wrong === 0, wrong === 0 ? "All " + count + " correct." : wrong + " of " + count + " not right: see the answer below.");
       });
       form.appendChild(check);
+      dropDowns[question.getAttribute("data-question-id")] = form;
       list.parentNode.insertBefore(form, list.nextSibling);
       if (kind === "order") {
         list.hidden = true; // the drop-downs name every event
@@ -139,9 +141,13 @@
   questions.forEach(setUpChoices);
 
   // ---- a quiz of 10: weak cards first, chapters taken in turn ----
-  function weight(question, store) {
-    var card = question.getAttribute("data-card-id");
-    var record = card ? store.cards[card] : null;
+  // Each question's card and chapter, read from the page once rather than at every tap.
+  var facts = questions.map(function (q) {
+    return { question: q, card: q.getAttribute("data-card-id"), chapter: q.getAttribute("data-chapter") };
+  });
+
+  function weight(fact, store) {
+    var record = fact.card ? store.cards[fact.card] : null;
     if (record && Store.isWeak(record)) {
       return 0; // found hard in the drill
     }
@@ -152,11 +158,9 @@
     var store = Store.read().data;
     var byChapter = {};
     // Each question weighed once; the sort is stable, so questions of equal weight keep the shuffled order.
-    var weighed = shuffle(questions.map(function (q) { return { question: q, weight: weight(q, store) }; }));
+    var weighed = shuffle(facts.map(function (fact) { return { fact: fact, weight: weight(fact, store) }; }));
     weighed.sort(function (a, b) { return a.weight - b.weight; }).forEach(function (item) {
-      var q = item.question;
-      var chapter = q.getAttribute("data-chapter");
-      (byChapter[chapter] = byChapter[chapter] || []).push(q);
+      (byChapter[item.fact.chapter] = byChapter[item.fact.chapter] || []).push(item.fact.question);
     });
     var chapters = shuffle(Object.keys(byChapter));
     var picked = [];
@@ -167,7 +171,7 @@
         }
       });
     }
-    return picked;
+    return { questions: picked, chapters: chapters.length };
   }
 
   function reset(question) {
@@ -181,7 +185,8 @@
       button.removeAttribute("aria-pressed");
       button.classList.remove("quiz-chosen-right", "quiz-chosen-wrong");
     });
-    question.querySelectorAll(".quiz-selects select").forEach(function (select) {
+    var form = dropDowns[question.getAttribute("data-question-id")];
+    (form ? form.querySelectorAll("select") : []).forEach(function (select) {
       select.value = "";
       select.removeAttribute("aria-invalid");
     });
@@ -196,18 +201,39 @@
     round = null;
   }
 
+  // When a form field takes focus, Chrome looks at every form field on the page, and one inside set-aside
+  // questions makes it lay all of them out again: a third of a second on a slow phone, at the first tap on
+  // a drop-down in a quiz. So the drop-downs of the questions not in the quiz leave the page until their
+  // question is drawn into one.
+  function putAwayDropDowns() {
+    Object.keys(dropDowns).forEach(function (id) {
+      var form = dropDowns[id];
+      if (form.parentNode && !form.parentNode.classList.contains("quiz-picked")) {
+        form.parentNode.removeChild(form);
+      }
+    });
+  }
+
+  function bringBackDropDowns(question) {
+    var form = dropDowns[question.getAttribute("data-question-id")];
+    if (form && !form.parentNode) {
+      var feedbackBox = question.querySelector(".quiz-feedback");
+      feedbackBox.parentNode.insertBefore(form, feedbackBox);
+    }
+  }
+
   var touched = []; // questions answered or picked so far: only these need resetting
 
   start.addEventListener("click", function () {
-    var picked = pickRound();
+    var drawn = pickRound();
+    var picked = drawn.questions;
     touched.concat(questions.filter(function (q) { return q.hasAttribute("data-result"); })).forEach(reset);
     touched = picked.slice();
-    // Hiding the one container of every question is far cheaper on a phone than hiding each of them. (Not
-    // content-visibility: hidden, cheaper still to set, because Material's table of contents then measures
-    // the chapter headings inside it, which makes the browser style and lay out every question anyway.)
+    // One class on the container of every question sets them aside (see .quiz-set-aside in extra.css): far
+    // cheaper on a phone than hiding each of them, or hiding the container, which tears down their layout.
     var all = document.querySelector(".quiz-all");
     if (all) {
-      all.hidden = true;
+      all.classList.add("quiz-set-aside");
     }
     roundBox.querySelectorAll(".quiz-question").forEach(function (question) {
       question.classList.remove("quiz-picked");
@@ -215,6 +241,7 @@
     function place(question, index) {
       question.classList.add("quiz-picked");
       question.querySelector(".quiz-prompt").setAttribute("data-number", String(index + 1));
+      bringBackDropDowns(question);
       roundBox.appendChild(question); // together under the panel, in quiz order
     }
     // The first questions fill the screen; the rest, below them, follow once that is painted, so that
@@ -225,15 +252,18 @@
     Dom.afterPaint(function () {
       if (round === thisRound) {
         picked.slice(SHOWN_AT_ONCE).forEach(function (question, index) { place(question, index + SHOWN_AT_ONCE); });
+        putAwayDropDowns();
       }
     });
     showAll.hidden = false;
     start.textContent = "New quiz of 10";
-    status.textContent = "Quiz of 10 started: questions from " +
-      Object.keys(picked.reduce(function (seen, q) { seen[q.getAttribute("data-chapter")] = 1; return seen; }, {})).length +
-      " chapters.";
-    var first = picked[0] && picked[0].querySelector("button, select");
+    status.textContent = "Quiz of 10 started: questions from " + Math.min(drawn.chapters, picked.length) + " chapters.";
+    // Focus goes to the first question itself, which a screen reader then reads; Tab reaches its answers.
+    // (Not to its first answer: focusing a drop-down there would make the browser lay out the questions
+    // set aside, see putAwayDropDowns.)
+    var first = picked[0] && picked[0].querySelector(".quiz-prompt");
     if (first) {
+      first.setAttribute("tabindex", "-1");
       first.focus();
     }
   });

@@ -256,14 +256,18 @@ def render_quiz(questions: Sequence[Question], chapters: Mapping[str, object]) -
         "",
         '<div id="quiz" class="quiz-panel" hidden></div>',
         "",
-        # One container for every question, so that a quiz of 10 hides the rest with one change.
+        # One container for every question, so that a quiz of 10 sets the rest aside with one change; each
+        # chapter's questions in a box of their own, apart from its heading (see .quiz-set-aside in extra.css).
         '<div class="quiz-all" markdown>',
     ]
     for stem, in_chapter in groupby(questions, key=lambda q: q.chapter):
         in_chapter = list(in_chapter)
-        lines += ["", f"## {plain(chapters[stem].title)} {{#quiz-{stem}}}", "", f"{len(in_chapter)} questions."]
+        # The number of questions sizes the box while the browser skips it (see .quiz-chapter in extra.css).
+        lines += ["", f"## {plain(chapters[stem].title)} {{#quiz-{stem}}}", "", f"{len(in_chapter)} questions.", "",
+                  f'<div class="quiz-chapter" style="--questions: {len(in_chapter)}" markdown>']  # fmt: skip
         for question in in_chapter:
             lines += ["", *_question(question)]
+        lines += ["", "</div>"]
     return "\n".join([*lines, "", "</div>", "", *script_tags(PAGE, STORE, DOM, "quiz.js")]) + "\n"
 
 
