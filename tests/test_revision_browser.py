@@ -4,10 +4,9 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from browser import wait_until
+from browser import axe_violations, wait_until
 
 KEY = "stalin-guide:revision"
 
@@ -134,7 +133,11 @@ def test_quiz_marks_right_and_wrong_at_once_with_why_and_a_working_link(site_url
     assert feedback.inner_text().startswith("Not quite.") and "7 November 1917" in feedback.inner_text()
     assert question.locator("details.quiz-answer").get_attribute("open") is not None
     assert "Why:" in question.locator("details.quiz-answer").inner_text()
+    # The right answer is shown on the options too, where the eye already is, and only after a wrong choice.
+    marked = question.locator(".quiz-option.quiz-the-answer")
+    assert marked.count() == 1 and "7 November 1917" in marked.inner_text()
     question.get_by_role("button", name=re.compile("7 November 1917")).click()
+    assert question.locator(".quiz-option.quiz-the-answer").count() == 0
     assert feedback.inner_text().startswith("Right.")
     assert question.get_attribute("data-result") == "right"
 
@@ -401,8 +404,7 @@ def test_no_axe_violations_with_the_engine_in_use(site_url, chromium, scheme):
 
     def check(name, region):
         # Only what the engine has changed: every page's first state is checked whole by test_accessibility.py.
-        result = Axe().run(page, context={"include": [[region]]}).response
-        violations = [f"{v['id']}: {n['target']}" for v in result["violations"] for n in v["nodes"]]
+        violations = axe_violations(page, region)
         if violations:
             found[name] = violations[:5]
 

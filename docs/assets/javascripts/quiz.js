@@ -127,6 +127,10 @@
           other.classList.toggle("quiz-chosen-right", other === button && index === answer[0]);
           other.classList.toggle("quiz-chosen-wrong", other === button && index !== answer[0]);
         });
+        // After a wrong choice the right option is marked too, where the reader is already looking.
+        group.querySelectorAll("button").forEach(function (other, otherIndex) {
+          other.classList.toggle("quiz-the-answer", index !== answer[0] && otherIndex === answer[0]);
+        });
         var right = index === answer[0];
         feedback(question, right, right ? "It is " + li.textContent + "." : "The answer is " + choiceText(question, answer[0]) + ".");
         feedbackBox.focus(); // the verdict is read out next, and the "why" follows it
