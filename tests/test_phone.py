@@ -389,6 +389,7 @@ MISSPELT = {
 }
 
 
+@pytest.mark.searches
 def test_search_forgives_misspelt_names(desktop, site_url):
     desktop.goto(site_url)
     search = desktop.locator(".md-search__input")
@@ -425,6 +426,7 @@ FOLDED_WORD = """() => {
 }"""
 
 
+@pytest.mark.searches
 def test_a_search_that_lands_on_a_section_opens_the_folded_answer_holding_its_words(phone, site_url):
     phone.goto(site_url + CHAPTER)
     found = phone.evaluate(FOLDED_WORD)
