@@ -185,6 +185,26 @@ def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(
     assert not small, small
 
 
+# Material styles only tables without a class; the tables that stack on a phone carry one.
+TABLE_LOOK = """() => [...document.querySelectorAll('article table')].map(table => {
+  const cell = table.querySelector('tbody td'), head = table.querySelector('thead th');
+  const c = getComputedStyle(cell), h = getComputedStyle(head), t = getComputedStyle(table);
+  return {padding: parseFloat(c.paddingLeft), rule: parseFloat(c.borderTopWidth), frame: parseFloat(t.borderTopWidth),
+          headAlign: h.textAlign, size: parseFloat(c.fontSize)};
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "about-the-notes/", "revision/"])
+def test_tables_that_stack_on_a_phone_are_ruled_and_padded_on_a_desktop(desktop, site_url, path):
+    desktop.goto(site_url + path)
+    wait_until(desktop, "document.querySelector('article table tbody td') !== null")  # My revision draws its own
+    looks = desktop.evaluate(TABLE_LOOK)
+    assert looks, "the page has a table"
+    for look in looks:
+        assert look["padding"] >= 8 and look["rule"] >= 1 and look["frame"] >= 1, look
+        assert look["headAlign"] in ("left", "start") and look["size"] >= 15.5, look
+
+
 def test_download_pdf_is_labelled_in_words(phone, site_url):
     phone.goto(site_url)
     button = phone.get_by_role("link", name="Download PDF")
