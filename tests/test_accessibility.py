@@ -92,6 +92,16 @@ def test_no_axe_violations_on_any_page(site_dir, site_url, chromium, scheme, sha
     assert not found, found
 
 
+def test_no_axe_violations_at_phone_width_with_the_menu_and_search_controls(site_url, chromium):
+    """At phone width the header shows the menu and search controls that a desktop hides."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page.goto(site_url + "chapters/02-triumvirate/")
+    assert page.locator('label.md-header__button[for="__drawer"]').is_visible()
+    violations = axe_violations(page)
+    page.close()
+    assert violations == [], violations
+
+
 def test_no_axe_violations_in_drill_mode(site_url, chromium):
     for scheme in ("light", "dark"):
         page = chromium.new_context(color_scheme=scheme).new_page()

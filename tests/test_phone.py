@@ -15,7 +15,7 @@ MIN_TARGET = 44  # px, WCAG 2.5.5 (AAA)
 
 # The controls of the header and the content (links inside running text are exempt, as WCAG allows).
 CONTROLS = """
-  .md-header label.md-header__button, .md-header a.md-header__button, .md-header [tabindex="0"],
+  .md-header label.md-header__button, .md-header a.md-header__button, .md-header [tabindex="0"], .md-header .header-toggle,
   .md-content button, .md-content summary, .md-content select, .md-content input:not([type=radio]):not([type=checkbox]),
   .md-content .tl-option, .md-content .md-content__button, .md-content .md-button, .md-content .az-bar a,
   .md-content .name-bar a, .md-content .preview-popover__open, .md-top
@@ -388,13 +388,13 @@ def test_a_pointer_click_on_next_leaves_the_old_pages_section_behind(desktop, si
 
 def test_escape_from_search_returns_focus_to_the_search_button(phone, site_url):
     phone.goto(site_url + CHAPTER)
-    button = phone.locator('label.md-header__button[for="__search"]')
+    button = phone.locator('label.md-header__button[for="__search"] button')
     button.focus()
     phone.keyboard.press("Enter")
     phone.locator(".md-search__input").wait_for(state="visible")
     phone.keyboard.type("Stalin")
     phone.keyboard.press("Escape")
-    wait_until(phone, "document.activeElement.matches('label[for=\"__search\"]')")
+    wait_until(phone, "document.activeElement.matches('label[for=\"__search\"] button')")
 
 
 # --- Search ---------------------------------------------------------------------------------------------

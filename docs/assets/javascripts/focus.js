@@ -39,20 +39,31 @@
     return replaceState.apply(history, arguments);
   };
 
-  // On a phone the menu and the search open from labels, which Material leaves out of the tab order.
+  // On a phone the menu and the search open from labels, which Material leaves out of the tab order (and
+  // ARIA allows no button role on a label). Each gets a real button inside it, holding its icon: a click
+  // on it (by mouse, touch, Enter or Space) works the label's hidden checkbox, and from the keyboard
+  // ``then`` moves the focus on into what opened. The label's own padding still works it for a pointer.
   function makeFocusable(selector, name, then) {
-    var button = document.querySelector(selector);
-    if (!button || button.hasAttribute("tabindex")) {
+    var label = document.querySelector(selector);
+    if (!label || label.querySelector("button.header-toggle")) {
       return;
     }
-    button.setAttribute("tabindex", "0");
-    button.setAttribute("role", "button");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "header-toggle";
     button.setAttribute("aria-label", name);
-    button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        button.click();
-        then();
+    while (label.firstChild) {
+      button.appendChild(label.firstChild);
+    }
+    label.appendChild(button);
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var toggle = document.getElementById(label.htmlFor);
+      if (toggle) {
+        toggle.click();
+      }
+      if (event.detail === 0) {
+        then(); // from the keyboard: a pointer leaves the focus where the reader put it
       }
     });
   }
@@ -169,7 +180,7 @@
     }
     // After Material has closed the search and blurred its field.
     window.setTimeout(function () {
-      var button = document.querySelector(SEARCH_BUTTON);
+      var button = document.querySelector(SEARCH_BUTTON + " button.header-toggle");
       if (button && button.offsetParent !== null) {
         button.focus();
       } else {
