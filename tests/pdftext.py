@@ -1,5 +1,6 @@
 """The text of a PDF, page by page, as poppler's pdftotext gives it: quick enough for a whole book in a test."""
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -14,3 +15,13 @@ def page_texts(pdf_path: Path, *, layout: bool = True) -> list[str]:
     mode = "-layout" if layout else "-raw"
     text = subprocess.run(["pdftotext", mode, str(pdf_path), "-"], capture_output=True, text=True, check=True)
     return text.stdout.split("\f")[:-1]
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace made one space."""
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: a line may wrap anywhere, even after a dash ("1918–" / "1921")."""
+    return re.sub(r"\s+", "", text)

@@ -7,7 +7,7 @@ from mkdocs.config import load_config
 
 from studyguide.paths import REPO_ROOT
 
-__all__ = ["CONFIG_FILE", "REPO_ROOT", "SUB_PATH", "TEST_SITE_URL", "build_site"]
+__all__ = ["CONFIG_FILE", "REPO_ROOT", "SUB_PATH", "TEST_SITE_URL", "build_site", "site_pages"]
 
 CONFIG_FILE = REPO_ROOT / "mkdocs.yml"
 
@@ -24,3 +24,9 @@ def build_site(site_dir: Path, *, config_file: Path = CONFIG_FILE, site_url: str
     config = load_config(str(config_file), site_dir=str(site_dir), site_url=site_url, strict=True)
     build(config)
     return site_dir
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of a built site as a path to append to its address ("" for home, "glossary/", "404.html")."""
+    pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
+    return ["" if page == "." else f"{page}/" for page in pages] + ["404.html"]

@@ -6,11 +6,7 @@ from bs4 import BeautifulSoup
 from studyguide.build import GENERATED_PAGES
 
 from browser import axe_violations
-
-
-def _pages(site_dir):
-    pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
-    return ["" if page == "." else f"{page}/" for page in pages] + ["404.html"]
+from sitebuild import site_pages
 
 
 def _one_page_per_template(pages):
@@ -78,7 +74,7 @@ def test_no_axe_violations_on_any_page(site_dir, site_url, chromium, scheme, sha
     context = chromium.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    pages = _pages(site_dir) if scheme == "light" else _one_page_per_template(_pages(site_dir))
+    pages = site_pages(site_dir) if scheme == "light" else _one_page_per_template(site_pages(site_dir))
     for path in pages[share::SHARES]:
         page.goto(site_url + path)
         expected = "slate" if scheme == "dark" else "default"
@@ -149,7 +145,7 @@ def test_palette_toggle_works_from_the_keyboard(site_url, chromium):
 
 def test_every_page_has_a_meaningful_title_and_description(site_dir):
     titles = set()
-    for path in _pages(site_dir):
+    for path in site_pages(site_dir):
         html_file = site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         title = soup.title.get_text()
@@ -157,4 +153,4 @@ def test_every_page_has_a_meaningful_title_and_description(site_dir):
         assert " - Stalin's Rise to Power" in title or path in ("", "404.html"), title
         assert description and len(description["content"]) > 40, f"{path} has no real meta description"
         titles.add(title)
-    assert len(titles) == len(_pages(site_dir)), "page titles must differ"
+    assert len(titles) == len(site_pages(site_dir)), "page titles must differ"

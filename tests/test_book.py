@@ -18,7 +18,7 @@ from studyguide.book.print_wording import SCREEN_WORDS
 from studyguide.book.structure import headings, problems, read_structure, stranded_headings
 
 from datafixtures import VALID
-from pdftext import page_texts
+from pdftext import flat, page_texts, squash
 
 ANSWER_LABEL = re.compile(
     r"^\s*(Chapter \d+, question \d+|Chapter \d+, exam-style question"
@@ -26,15 +26,6 @@ ANSWER_LABEL = re.compile(
     flags=re.MULTILINE,
 )
 ANSWER_REFERENCE = re.compile(r"Answer on page (\d+)")
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace: a line may wrap anywhere, even after a dash ("1918–" / "1921")."""
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")

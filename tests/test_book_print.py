@@ -3,14 +3,13 @@
 import io
 import math
 import re
-import subprocess
 
 import pytest
 from pypdf import PdfReader
 
 from browser import browser
 from linkcheck import serve
-from pdftext import page_texts
+from pdftext import flat, page_texts, squash
 from sitebuild import SUB_PATH
 
 LIGHT_LINK = "rgb(164, 22, 26)"  # --md-primary-fg-color, the light scheme's link colour
@@ -78,8 +77,7 @@ def visual_lines(pdf_bytes: bytes, tmp_path) -> list[list[str]]:
     """Each page's non-empty lines, top to bottom, as poppler lays them out."""
     path = tmp_path / "printed.pdf"
     path.write_bytes(pdf_bytes)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
-    return [[line.strip() for line in page.splitlines() if line.strip()] for page in text.stdout.split("\f")[:-1]]
+    return [[line.strip() for line in page.splitlines() if line.strip()] for page in page_texts(path)]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -127,12 +125,3 @@ def test_printed_flashcards_fold_cleanly_without_web_links_at_least_eight_a_page
         question_pages = {number for number, page in enumerate(pages) if squash(question) in page}
         answer_pages = {number for number, page in enumerate(pages) if squash(answer)[:40] in page}
         assert question_pages & answer_pages, f"the card {question!r} is split or missing"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace: a line may wrap anywhere, even after a dash ("1932–" / "33")."""
-    return re.sub(r"\s+", "", text)

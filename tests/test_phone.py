@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import wait_until
-from sitebuild import TEST_SITE_URL
+from sitebuild import TEST_SITE_URL, site_pages
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 1}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -20,11 +20,6 @@ CONTROLS = """
   .md-content .tl-option, .md-content .md-content__button, .md-content .md-button, .md-content .az-bar a,
   .md-content .name-bar a, .md-content .preview-popover__open, .md-top
 """
-
-
-def _pages(site_dir):
-    pages = sorted(path.relative_to(site_dir).parent.as_posix() for path in site_dir.rglob("index.html"))
-    return ["" if page == "." else f"{page}/" for page in pages] + ["404.html"]
 
 
 def _context(chromium, **options):
@@ -163,7 +158,7 @@ def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, site_url):
 
 def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(site_dir, phone, site_url):
     overflowing, small = {}, {}
-    for path in _pages(site_dir):
+    for path in site_pages(site_dir):
         phone.goto(site_url + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > 390:
