@@ -3,12 +3,12 @@
 The documents are the book's editions (the whole guide, the workbook, the answers), the knowledge
 organisers and the flashcards to print (``PrintDocument``). The editions' HTML is made from pages parsed
 once (``book.read_sections``); each document is then laid out in a process of a pool as wide as the
-machine, since layout is the slow part, the longest first so that the short ones fill the other workers
-meanwhile. A document whose inputs have not changed is copied from the cache instead of being laid out
-again: for an edition, the built pages, the book's code and stylesheet, WeasyPrint's version, the paper,
-the date and the address (hashed without parsing anything, so that a rebuild with unchanged sources
-takes well under a second); for the other documents, their HTML and stylesheet. Anything WeasyPrint
-warns about is reported, never hidden.
+machine, since layout is the slow part: the whole guide, much the longest, as soon as its HTML is ready,
+and the others around it, the longest first. A document whose inputs have not changed is copied from
+the cache instead of being laid out again: for an edition, the built pages, the book's code and
+stylesheet, WeasyPrint's version, the paper, the date and the address (hashed without parsing anything,
+so that a rebuild with unchanged sources takes well under a second); for the other documents, their HTML
+and stylesheet. Anything WeasyPrint warns about is reported, never hidden.
 
 Where the time goes (cProfile of the whole guide, about 190 pages, WeasyPrint 70): about 60% is layout
 (line breaking and text shaping with Pango; two-column pages cost about twice as much a page), 12% the
@@ -276,13 +276,15 @@ def publish_books(
         workers = min(len(to_render), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _InProcess() as pool:
             futures = []
-            documents = sorted((job for job in to_render if job.document is not None), key=lambda job: -len(job.html))
+            document_jobs = sorted(
+                (job for job in to_render if job.document is not None), key=lambda job: -len(job.html)
+            )
             book_jobs = [job for job in to_render if job.edition is not None]
             # The longest job decides when the stage ends, and the whole guide is much the longest: it must
             # start the moment its HTML is ready. So the documents, whose HTML is ready now, take every
             # worker but one while this process parses the pages (a second or two); the guide then starts
             # at once on the free worker, and the rest queue behind, the longest first.
-            first = documents[: workers - 1] if book_jobs else documents
+            first = document_jobs[: workers - 1] if book_jobs else document_jobs
             for job in first:
                 futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
             if book_jobs:
@@ -292,7 +294,7 @@ def publish_books(
                     job.html = render_edition(job.edition, sections, info)
                     if job.edition is GUIDE:
                         futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
-                rest = [job for job in book_jobs if job.edition is not GUIDE] + documents[len(first):]
+                rest = [job for job in book_jobs if job.edition is not GUIDE] + document_jobs[len(first) :]
                 for job in sorted(rest, key=lambda job: -len(job.html)):
                     futures.append((job, pool.submit(*_arguments(job, site_dir, paper))))
             for job, future in futures:
@@ -315,12 +317,13 @@ def publish_books(
 
 def _arguments(job: _Job, site_dir: Path, paper: str) -> tuple:
     """What the pool runs for ``job``: the render function and its (picklable) arguments."""
-    output = str(site_dir / job.name)
-    if job.document is None:
-        return _render, job.html, output, str(site_dir), paper, str(BOOK_CSS), True, None, ""
     document = job.document
-    return (_render, job.html, output, str(site_dir), paper, str(document.stylesheet), False,
-            document.max_pages, document.too_long)  # fmt: skip
+    if document is None:  # an edition of the book: tagged, with no page limit
+        stylesheet, tagged, max_pages, too_long = BOOK_CSS, True, None, ""
+    else:
+        stylesheet, tagged, max_pages, too_long = document.stylesheet, False, document.max_pages, document.too_long
+    output = str(site_dir / job.name)
+    return _render, job.html, output, str(site_dir), paper, str(stylesheet), tagged, max_pages, too_long
 
 
 class _InProcess:
