@@ -50,6 +50,23 @@ def test_the_check_passes_on_a_machine_that_has_everything():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_check_passes_when_the_library_and_font_lists_are_long(tmp_path):
+    """A found library or font ends ``grep -q`` early; the listing it stops reading must not count as a failure.
+
+    With ``pipefail``, ``ldconfig -p | grep -q`` failed whenever the listing outgrew the pipe's buffer and
+    grep quit before ldconfig finished writing (SIGPIPE): a machine with everything was told Pango was missing.
+    """
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    for tool, first_line in (("ldconfig", "libpango-1.0.so.0 (libc6,x86-64) => /usr/lib/libpango-1.0.so.0"),
+                             ("fc-list", "/usr/share/fonts/LiberationSans-Regular.ttf: Liberation Sans")):
+        # The match first, then far more than a pipe holds, so that grep -q stops reading mid-listing.
+        (fake_bin / tool).write_text(f"#!/bin/sh\necho '{first_line}'\nseq 1 300000 | sed 's/^/other-line-/'\n")
+        (fake_bin / tool).chmod(0o755)
+    result = _make("system-check", f"{fake_bin}:{os.environ['PATH']}")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_too_old_a_python_is_named_with_what_to_install(tmp_path):
     old_python = tmp_path / "python3"
     old_python.write_text("#!/bin/sh\nexit 1\n")  # answers like a Python older than 3.11 to the version check
