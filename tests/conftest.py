@@ -1,7 +1,6 @@
 """Shared fixtures (one strict build of the real site per run, served once per worker) and the no-skip rule."""
 
 import fcntl
-import json
 import os
 import shutil
 from contextlib import contextmanager
@@ -9,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from browserpool import SharedBrowser, origin
 from projectcopy import copy_project
 
 from browser import browser
@@ -54,59 +54,28 @@ def site_dir(tmp_path_factory, worker_id):
 def site_url(site_dir, tmp_path_factory):
     """The real site served once over HTTP under the GitHub Pages sub-path; its root URL."""
     with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("served")) as url:
+        SharedBrowser.home_origin = origin(url)
         yield url
-
-
-SEARCH_INDEX = "**/search/search_index.json"
-
-
-class QuietSearchBrowser:
-    """The session's Chromium, whose pages get an empty search index unless the test is marked ``searches``.
-
-    Material fetches the whole search index (over half a megabyte) on every full page load and builds
-    its lunr index from it in a worker: about 0.3 s of CPU a load, a sixth of a browser test's cost. Only
-    the tests that type into the search need it; the others get the same index with no documents in it.
-    """
-
-    real_search = False  # set for each test by the autouse fixture below
-
-    def __init__(self, chromium):
-        self._chromium = chromium
-        self._empty_index: bytes | None = None
-
-    def new_context(self, **options):
-        context = self._chromium.new_context(**options)
-        if not self.real_search:
-            context.route(SEARCH_INDEX, self._answer_with_empty_index)
-        return context
-
-    def new_page(self, **options):
-        """A page in a context of its own that closes with it, as ``Browser.new_page`` gives."""
-        context = self.new_context(**options)
-        page = context.new_page()
-        page.on("close", lambda _: context.close())
-        return page
-
-    def __getattr__(self, name):
-        return getattr(self._chromium, name)
-
-    def _answer_with_empty_index(self, route):
-        if self._empty_index is None:
-            index = route.fetch().json()
-            self._empty_index = json.dumps({**index, "docs": []}).encode()
-        route.fulfill(status=200, content_type="application/json", body=self._empty_index)
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    """Debian's Chromium, started once for each test file that drives a browser (see QuietSearchBrowser)."""
+    """Debian's Chromium, started once for each test file that drives a browser (see ``SharedBrowser``)."""
     with browser() as instance:
-        yield QuietSearchBrowser(instance)
+        shared = SharedBrowser(instance)
+        try:
+            yield shared
+        finally:
+            shared.close()
 
 
 @pytest.fixture(autouse=True)
-def _search_index_only_where_searched(request):
-    QuietSearchBrowser.real_search = request.node.get_closest_marker("searches") is not None
+def _browser_contexts_lent_per_test(request):
+    """Each test gets the real search index only if marked ``searches``, and its contexts back emptied."""
+    SharedBrowser.real_search = request.node.get_closest_marker("searches") is not None
+    yield
+    for shared in SharedBrowser.open:
+        shared.give_back_all()
 
 
 @pytest.fixture(scope="session")
@@ -152,3 +121,4 @@ def pytest_collection_modifyitems(items):
     while the others wait for it; with this order the others have work of their own meanwhile.
     """
     items.sort(key=lambda item: "site_dir" in getattr(item, "fixturenames", ()))
+

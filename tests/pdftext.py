@@ -1,8 +1,30 @@
 """The text of a PDF, page by page, as poppler's pdftotext gives it: quick enough for a whole book in a test."""
 
+import functools
 import re
 import subprocess
 from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def _version(pdf_path: Path) -> tuple[str, int, int]:
+    """The file and its version: a document rewritten at the same path is read again."""
+    stat = Path(pdf_path).stat()
+    return str(pdf_path), stat.st_mtime_ns, stat.st_size
+
+
+def pdf_reader(pdf_path: Path) -> PdfReader:
+    """pypdf's reader for ``pdf_path``, one per file and version for every test in a worker.
+
+    Opening the whole guide takes pypdf about two seconds; the reader also keeps every object it has read.
+    """
+    return _reader(_version(pdf_path))
+
+
+@functools.cache
+def _reader(version: tuple[str, int, int]) -> PdfReader:
+    return PdfReader(version[0])
 
 
 def page_texts(pdf_path: Path, *, layout: bool = True) -> list[str]:
@@ -12,9 +34,14 @@ def page_texts(pdf_path: Path, *, layout: bool = True) -> list[str]:
     it, the text comes in the order it is drawn, which for WeasyPrint is reading order: one column after
     the other, then the running header and the page number. (pypdf reads the same order, ten times slower.)
     """
+    return list(_texts(_version(pdf_path), layout))
+
+
+@functools.cache
+def _texts(version: tuple[str, int, int], layout: bool) -> tuple[str, ...]:
     mode = "-layout" if layout else "-raw"
-    text = subprocess.run(["pdftotext", mode, str(pdf_path), "-"], capture_output=True, text=True, check=True)
-    return text.stdout.split("\f")[:-1]
+    text = subprocess.run(["pdftotext", mode, version[0], "-"], capture_output=True, text=True, check=True)
+    return tuple(text.stdout.split("\f")[:-1])
 
 
 def flat(text: str) -> str:

@@ -99,12 +99,16 @@ def test_no_axe_violations_at_phone_width_with_the_menu_and_search_controls(site
 
 
 def test_no_axe_violations_in_drill_mode(site_url, chromium):
+    """The drill's own panel, in use: the rest of the page is the same as in the check of every page."""
     for scheme in ("light", "dark"):
         page = chromium.new_context(color_scheme=scheme).new_page()
         page.goto(site_url + "flashcards/")
         page.get_by_role("button", name="Start drill").click()
         page.get_by_role("button", name="Show answer").click()
-        assert axe_violations(page) == [], scheme
+        assert page.locator("#drill .drill-answer").is_visible()
+        # Axe builds its model of the whole document even for one region: the 317 cards' list goes first.
+        page.evaluate("document.querySelectorAll('article > :not(#drill):not(:has(#drill))').forEach(e => e.remove())")
+        assert axe_violations(page, region="#drill") == [], scheme
 
 
 def test_keyboard_reaches_search_palette_and_answers_with_a_visible_focus(site_url, chromium):

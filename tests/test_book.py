@@ -2,6 +2,7 @@
 a workbook without answers, page layout, and the cache and dates that make builds quick and reproducible."""
 
 import datetime
+import functools
 import html
 import re
 import shutil
@@ -18,13 +19,19 @@ from studyguide.book.print_wording import SCREEN_WORDS
 from studyguide.book.structure import headings, problems, read_structure, stranded_headings
 
 from datafixtures import VALID
-from pdftext import flat, page_texts, squash
+from pdftext import flat, page_texts, pdf_reader, squash
+
+# The book's PDFs are read once: these tests and test_pdf's share a worker, and its cached readers.
+pytestmark = pytest.mark.xdist_group("the-book")
 
 ANSWER_LABEL = re.compile(
     r"^\s*(Chapter \d+, question \d+|Chapter \d+, exam-style question"
     r"|Why did Stalin win\? (Question \d+|Exam-style question)|Exam practice, question \d+):",
     flags=re.MULTILINE,
 )
+# Read once for the tests that look at the same edition's structure.
+_structure = functools.cache(read_structure)
+
 ANSWER_REFERENCE = re.compile(r"Answer on page (\d+)")
 
 
@@ -62,16 +69,16 @@ def sections(site_dir):
 
 @pytest.mark.parametrize("edition", [edition.key for edition in EDITIONS])
 def test_every_edition_is_tagged_pdf_ua_with_language_and_title(pdfs, edition):
-    structure = read_structure(pdfs[edition])
+    structure = _structure(pdfs[edition])
     assert problems(structure) == []
     assert structure.language == "en-GB"
     assert structure.title.startswith("Stalin's Rise to Power")
-    metadata = PdfReader(pdfs[edition]).xmp_metadata
+    metadata = pdf_reader(pdfs[edition]).xmp_metadata
     assert metadata is not None and "pdfuaid" in str(metadata.rdf_root.toxml()), "no PDF/UA identification"
 
 
 def test_guide_structure_has_headings_in_reading_order_lists_tables_links_and_a_described_figure(pdfs):
-    structure = read_structure(pdfs["guide"])
+    structure = _structure(pdfs["guide"])
     levels = headings(structure)
     pages = [page for _, page in levels]
     assert pages == sorted(pages), "headings are not in reading order"
@@ -90,7 +97,7 @@ def test_guide_structure_has_headings_in_reading_order_lists_tables_links_and_a_
 
 @pytest.mark.parametrize("edition", [edition.key for edition in EDITIONS])
 def test_no_heading_is_left_at_the_foot_of_a_page(pdfs, edition):
-    assert stranded_headings(read_structure(pdfs[edition])) == []
+    assert stranded_headings(_structure(pdfs[edition])) == []
 
 
 # Answers you can find ----------------------------------------------------------------------------------------
@@ -213,7 +220,7 @@ def ink_fill(pdf_path) -> list[float]:
 
 @pytest.mark.parametrize("edition", [edition.key for edition in EDITIONS])
 def test_no_page_is_more_than_half_empty_except_before_a_new_part(pdfs, edition):
-    reader = PdfReader(pdfs[edition])
+    reader = pdf_reader(pdfs[edition])
     part_starts = {reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
     fills = ink_fill(pdfs[edition])
     assert len(fills) == len(reader.pages)
@@ -227,7 +234,7 @@ def test_no_page_is_more_than_half_empty_except_before_a_new_part(pdfs, edition)
 
 @pytest.mark.parametrize("edition", [edition.key for edition in EDITIONS])
 def test_contents_page_numbers_are_the_pages_their_links_lead_to(pdfs, edition):
-    reader = PdfReader(pdfs[edition])
+    reader = pdf_reader(pdfs[edition])
     contents = reader.pages[1]
     printed = [int(number) for number in re.findall(r"\.{3,}\s*(\d+)\s*$", page_texts(pdfs[edition])[1], re.MULTILINE)]
     targets = []

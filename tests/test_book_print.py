@@ -12,6 +12,9 @@ from linkcheck import serve
 from pdftext import flat, page_texts, squash
 from sitebuild import SUB_PATH
 
+# One printing browser for the whole file, on one worker.
+pytestmark = pytest.mark.xdist_group("book-print")
+
 LIGHT_LINK = "rgb(164, 22, 26)"  # --md-primary-fg-color, the light scheme's link colour
 MM = 96 / 25.4  # CSS pixels in a millimetre
 

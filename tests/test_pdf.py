@@ -12,6 +12,10 @@ from studyguide.book.pdf import PDF_NAME, write_pdf
 from datafixtures import VALID
 from golden import assert_matches_golden
 from pdftext import page_texts as pdf_page_texts
+from pdftext import pdf_reader
+
+# The guide's PDF is read once: these tests and test_book's share a worker, and its cached readers.
+pytestmark = pytest.mark.xdist_group("the-book")
 
 BOOK_FIXTURE = VALID.parent / "book"
 FIXTURE_PAGES = [
@@ -56,7 +60,7 @@ def test_unknown_paper_size_is_refused(tmp_path):
 
 @pytest.fixture(scope="module")
 def pdf(site_dir):
-    return PdfReader(site_dir / PDF_NAME)
+    return pdf_reader(site_dir / PDF_NAME)
 
 
 @pytest.fixture(scope="module")

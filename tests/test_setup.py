@@ -86,3 +86,18 @@ def test_the_pins_install_on_the_oldest_supported_python(tmp_path):
     pinned = {line.split("==")[0].lower() for line in binary}
     for package, needs in SOURCE_ONLY.items():
         assert {need.lower() for need in needs} <= pinned, f"{package} needs {needs} among the pins"
+
+
+@pytest.mark.xdist_group("a-group-of-one")
+def test_pytest_xdist_keeps_each_group_on_one_worker(request):
+    """The files with an expensive set-up (a build, the HTML checker, the book's PDFs) run on one worker each.
+
+    pytest-xdist marks a grouped test by adding "@group" to its id. Under pytest 9.2 that no longer takes
+    (pytest-xdist issue 1386): the groups were silently spread over every worker, each repeating the set-up.
+    """
+    if request.config.getvalue("dist") == "no" and not hasattr(request.config, "workerinput"):
+        return  # a run on one process (-n0) has nothing to group
+    assert request.node.nodeid.endswith("@a-group-of-one"), (
+        f"pytest-xdist did not group {request.node.nodeid}: pin a pytest that pytest-xdist supports "
+        "(see pytest-xdist issue 1386) in requirements.in"
+    )

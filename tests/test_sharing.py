@@ -17,6 +17,9 @@ from browser import browser
 from serving import serve
 from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL, build_site
 
+# One build without an address for the whole file, on one worker.
+pytestmark = pytest.mark.xdist_group("sharing")
+
 
 def _html_pages(site_dir):
     return sorted(site_dir.rglob("index.html")) + [site_dir / "404.html"]

@@ -18,6 +18,9 @@ from bs4 import BeautifulSoup
 
 from sitebuild import REPO_ROOT
 
+# One build of the extended project for the whole file, on one worker.
+pytestmark = pytest.mark.xdist_group("vocabulary")
+
 NEW_KIND = "famine"
 NEW_PHASE = ("wartime", "06", "Wartime", "Date(1939, 9)", "Date(1941, 6)")
 NEW_SIDE = ("abroad", "abroad", "Abroad, out of reach", "Abroad", "#00897b")
