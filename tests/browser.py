@@ -54,16 +54,23 @@ def wait_until(page, expression: str, timeout: float = 15) -> None:
         page.wait_for_timeout(50)
 
 
-def axe_violations(page, region: str | None = None) -> list[str]:
+# The rules whose results depend on colours: all that a change of colour scheme can change.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, region: str | None = None, rules: list[str] | None = None) -> list[str]:
     """Every accessibility violation axe-core finds on ``page`` (or inside the ``region`` selector), one line each.
 
     Only violations are gathered in full: axe otherwise lists every element that passed each rule too,
-    which on a long page takes as long again as the checks themselves.
+    which on a long page takes as long again as the checks themselves. ``rules`` runs only those rules.
     """
     from axe_playwright_python.sync_playwright import Axe
 
     context = {"include": [[region]]} if region else None
-    response = Axe().run(page, context=context, options={"resultTypes": ["violations"]}).response
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    response = Axe().run(page, context=context, options=options).response
     return [
         f"{violation['id']} ({violation['impact']}): {node['target']}"
         for violation in response["violations"]

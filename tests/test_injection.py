@@ -165,10 +165,11 @@ def test_hovering_focusing_and_tapping_cross_links_runs_no_script(hostile_site, 
                 # Markdown, and anything with hover text.
                 links = page.locator(HOSTILE_LINKS)
                 assert links.count() >= 2, f"{path}: only {links.count()} links to the hostile entries"
-                for index in range(min(links.count(), 10)):
-                    link = links.nth(index)
-                    if not link.is_visible():
-                        continue
+                # The first two visible links of each kind: the rest of a kind only repeat the same preview.
+                kinds = HOSTILE_LINKS.split(", ")
+                chosen = [link for kind in kinds for link in page.locator(f"{kind} >> visible=true").all()[:2]]
+                assert len(chosen) >= 2, f"{path}: only {len(chosen)} visible links to the hostile entries"
+                for link in chosen:
                     if context_options:
                         # A tap: Playwright's tap on a link would navigate away, so touch events only.
                         link.dispatch_event("touchstart")
