@@ -121,7 +121,7 @@ def origin(url: str) -> str | None:
 
 
 class SharedBrowser:
-    """Debian's Chromium for one test file: contexts lent per test (``LentContext``), search left out.
+    """Debian's Chromium for one worker: contexts lent per test (``LentContext``), search left out.
 
     Material fetches the whole search index (over half a megabyte) on every full page load and builds its
     lunr index from it in a worker: only the tests that type into the search need it (marked

@@ -58,9 +58,9 @@ def site_url(site_dir, tmp_path_factory):
         yield url
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium, started once for each test file that drives a browser (see ``SharedBrowser``)."""
+    """Debian's Chromium, started once for each worker that drives a browser (see ``SharedBrowser``)."""
     with browser() as instance:
         shared = SharedBrowser(instance)
         try:

@@ -4,7 +4,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from browser import browser, wait_until
+from browser import wait_until
 from serving import serve
 from sitebuild import SUB_PATH, TEST_SITE_URL
 
@@ -41,47 +41,47 @@ def test_every_page_has_the_policy(site_dir):
         ), page
 
 
-def test_search_instant_navigation_and_the_palette_work_under_the_policy(instant_url):
+@pytest.mark.searches
+def test_search_instant_navigation_and_the_palette_work_under_the_policy(instant_url, chromium):
     site_url = instant_url
     console = []
-    with browser() as chromium:
-        page = chromium.new_page()
-        page.on("console", lambda message: console.append(message.text))
-        page.add_init_script(WATCH_VIOLATIONS)
-        page.goto(f"{site_url}chapters/02-triumvirate/")
+    page = chromium.new_page()
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(WATCH_VIOLATIONS)
+    page.goto(f"{site_url}chapters/02-triumvirate/")
 
-        # The palette toggle (the theme's inline script reads the stored choice on every page).
-        before = page.locator("body").get_attribute("data-md-color-scheme")
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        wait_until(page, f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    # The palette toggle (the theme's inline script reads the stored choice on every page).
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    wait_until(page, f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
 
-        # Search (a web worker loading the index).
-        # The index is built in the worker first; a query typed before then is not run.
-        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=30_000)
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("Zinoviev", delay=30)
-        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    # Search (a web worker loading the index).
+    # The index is built in the worker first; a query typed before then is not run.
+    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=30_000)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Zinoviev", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
 
-        # Instant navigation: the next page comes without a reload, so this marker survives.
-        page.goto(f"{site_url}chapters/02-triumvirate/")
-        page.evaluate("window.__stillHere = true")
-        page.locator("a.md-footer__link--next").click()
-        wait_until(page, "location.pathname.endsWith('/03-duumvirate/')")
-        page.locator("h1").first.wait_for()
-        assert page.evaluate("window.__stillHere") is True
+    # Instant navigation: the next page comes without a reload, so this marker survives.
+    page.goto(f"{site_url}chapters/02-triumvirate/")
+    page.evaluate("window.__stillHere = true")
+    page.locator("a.md-footer__link--next").click()
+    wait_until(page, "location.pathname.endsWith('/03-duumvirate/')")
+    page.locator("h1").first.wait_for()
+    assert page.evaluate("window.__stillHere") is True
 
-        # What the policy is for: an injected handler or javascript: link does not run.
-        page.evaluate("""() => {
-            document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.__ran = 1">');
-            const link = document.createElement("a");
-            link.href = "javascript:window.__ran = 2";
-            link.textContent = "x";
-            document.body.append(link);
-            link.click();
-        }""")
-        page.wait_for_timeout(300)
-        assert page.evaluate("window.__ran") is None
-        violations = page.evaluate("window.__violations")
+    # What the policy is for: an injected handler or javascript: link does not run.
+    page.evaluate("""() => {
+        document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.__ran = 1">');
+        const link = document.createElement("a");
+        link.href = "javascript:window.__ran = 2";
+        link.textContent = "x";
+        document.body.append(link);
+        link.click();
+    }""")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__ran") is None
+    violations = page.evaluate("window.__violations")
     assert violations and all(v.startswith("script-src") for v in violations), violations
     assert len([v for v in violations if "inline" in v]) >= 1
     assert not [text for text in console if "Content Security Policy" in text and "inline" not in text], console

@@ -7,7 +7,6 @@ from PIL import Image
 
 from studyguide.offline import MANIFEST_NAME, WORKER_NAME, precache_entries, worker_script
 
-from browser import browser
 from linkcheck import serve
 from sitebuild import SUB_PATH
 
@@ -41,51 +40,51 @@ def test_the_worker_precaches_pages_assets_and_search_but_not_the_pdf(site_dir):
     assert not any(url.endswith(".pdf") or url.startswith("downloads/") for url in urls)
 
 
-def test_the_whole_guide_works_offline_and_a_new_deploy_shows_an_update(served):
+@pytest.mark.searches
+def test_the_whole_guide_works_offline_and_a_new_deploy_shows_an_update(served, chromium):
     root_url, served_dir = served
-    with browser() as chromium:
-        context = chromium.new_context()
-        page = context.new_page()
-        page.goto(root_url)
-        page.locator("#offline-status", has_text="Available offline").wait_for(timeout=WAIT)
+    context = chromium.new_context(service_workers="allow")  # the worker is what is tested
+    page = context.new_page()
+    page.goto(root_url)
+    page.locator("#offline-status", has_text="Available offline").wait_for(timeout=WAIT)
 
-        context.set_offline(True)
-        page.goto(root_url + "chapters/02-triumvirate/")
-        assert "The Triumvirate" in page.locator("h1").inner_text()
-        page.goto(root_url + "glossary/")
-        assert page.locator("#politburo").count() == 1
-        page.goto(root_url + "flashcards/")
-        card = page.locator("details.flashcard").first
-        card.locator("summary").click()
-        assert card.locator("p").first.is_visible()
-        # A drill step offline: the drill's scripts (FSRS, the store, drill.js) came from the worker's cache.
-        page.get_by_role("button", name="Start drill").click()
-        drilled = page.locator(".drill-card").get_attribute("data-card-id", timeout=WAIT)
-        page.get_by_role("button", name="Show answer").click()
-        page.locator(".drill-answer").wait_for(timeout=WAIT)
-        page.locator('[data-rating="3"]').click()
-        progress = json.loads(page.evaluate("localStorage.getItem('stalin-guide:revision')") or "{}")
-        assert drilled in progress.get("cards", {}), "the rating was stored offline"
-        page.keyboard.press("/")
-        page.keyboard.type("Ryutin")
-        page.locator(".md-search-result__item").first.wait_for(timeout=WAIT)
-        # A quiz question offline, marked at once with why.
-        page.goto(root_url + "quiz/")
-        question = page.locator(".quiz-question", has=page.locator(".quiz-options")).first
-        question.locator(".quiz-options button").first.click()
-        feedback = question.locator(".quiz-feedback")
-        feedback.wait_for(timeout=WAIT)
-        assert feedback.inner_text().startswith(("Right.", "Not quite.")), feedback.inner_text()
-        assert question.locator("details.quiz-answer").get_attribute("open") is not None, "the answer and why show"
+    context.set_offline(True)
+    page.goto(root_url + "chapters/02-triumvirate/")
+    assert "The Triumvirate" in page.locator("h1").inner_text()
+    page.goto(root_url + "glossary/")
+    assert page.locator("#politburo").count() == 1
+    page.goto(root_url + "flashcards/")
+    card = page.locator("details.flashcard").first
+    card.locator("summary").click()
+    assert card.locator("p").first.is_visible()
+    # A drill step offline: the drill's scripts (FSRS, the store, drill.js) came from the worker's cache.
+    page.get_by_role("button", name="Start drill").click()
+    drilled = page.locator(".drill-card").get_attribute("data-card-id", timeout=WAIT)
+    page.get_by_role("button", name="Show answer").click()
+    page.locator(".drill-answer").wait_for(timeout=WAIT)
+    page.locator('[data-rating="3"]').click()
+    progress = json.loads(page.evaluate("localStorage.getItem('stalin-guide:revision')") or "{}")
+    assert drilled in progress.get("cards", {}), "the rating was stored offline"
+    page.keyboard.press("/")
+    page.keyboard.type("Ryutin")
+    page.locator(".md-search-result__item").first.wait_for(timeout=WAIT)
+    # A quiz question offline, marked at once with why.
+    page.goto(root_url + "quiz/")
+    question = page.locator(".quiz-question", has=page.locator(".quiz-options")).first
+    question.locator(".quiz-options button").first.click()
+    feedback = question.locator(".quiz-feedback")
+    feedback.wait_for(timeout=WAIT)
+    assert feedback.inner_text().startswith(("Right.", "Not quite.")), feedback.inner_text()
+    assert question.locator("details.quiz-answer").get_attribute("open") is not None, "the answer and why show"
 
-        context.set_offline(False)
-        home = served_dir / "index.html"
-        home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new edition)</h1>", 1), encoding="utf-8")
-        (served_dir / WORKER_NAME).write_text(worker_script(precache_entries(served_dir)), encoding="utf-8")
-        page.goto(root_url)
-        page.get_by_role("button", name="Reload").click(timeout=WAIT)
-        page.locator("h1", has_text="(new edition)").wait_for(timeout=WAIT)
-        context.set_offline(True)
-        page.reload()
-        assert "(new edition)" in page.locator("h1").inner_text(), "the update replaced the cached page"
-        context.close()
+    context.set_offline(False)
+    home = served_dir / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</h1>", " (new edition)</h1>", 1), encoding="utf-8")
+    (served_dir / WORKER_NAME).write_text(worker_script(precache_entries(served_dir)), encoding="utf-8")
+    page.goto(root_url)
+    page.get_by_role("button", name="Reload").click(timeout=WAIT)
+    page.locator("h1", has_text="(new edition)").wait_for(timeout=WAIT)
+    context.set_offline(True)
+    page.reload()
+    assert "(new edition)" in page.locator("h1").inner_text(), "the update replaced the cached page"
+    context.close()

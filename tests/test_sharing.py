@@ -13,7 +13,6 @@ from PIL import Image
 from studyguide.book.book import BookPage, build_book
 from studyguide.social import PATH, SIZE, social_image
 
-from browser import browser
 from serving import serve
 from sitebuild import CONFIG_FILE, REPO_ROOT, SUB_PATH, TEST_SITE_URL, build_site
 
@@ -94,8 +93,8 @@ def site_without_address(tmp_path_factory):
         return build_site(tmp_path_factory.mktemp("no-address"), site_url=None)
 
 
-def test_without_site_url_the_404_page_finds_the_site_under_a_sub_path(site_without_address, tmp_path):
-    with serve(site_without_address, SUB_PATH, tmp_path) as root_url, browser() as chromium:
+def test_without_site_url_the_404_page_finds_the_site_under_a_sub_path(site_without_address, tmp_path, chromium):
+    with serve(site_without_address, SUB_PATH, tmp_path) as root_url:
         page = chromium.new_page()
         origin = root_url[: -len(SUB_PATH) + 1]
         for missing in ("no-such-page/", "chapters/no/such/page/", "typo.html"):
