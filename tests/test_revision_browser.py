@@ -308,16 +308,20 @@ def test_old_drill_progress_is_migrated_away_with_a_note(site_url, context):
     assert page.evaluate("localStorage.getItem('stalin-guide:drill:v1')") is None
 
 
-@pytest.mark.parametrize("content", [b"not json at all", b'{"hello": "world"}', b'{"format": "stalin-guide-revision"}'])
-def test_corrupt_import_file_is_reported_and_changes_nothing(site_url, context, tmp_path, content):
+BAD_IMPORTS = [b"not json at all", b'{"hello": "world"}', b'{"format": "stalin-guide-revision"}']
+
+
+def test_corrupt_import_file_is_reported_and_changes_nothing(site_url, context, tmp_path):
     page = context.new_page()
-    _make_progress(page, site_url)
+    _make_progress(page, site_url)  # once: each bad file in turn must leave the same progress untouched
     before = stored(page)
-    bad = tmp_path / "bad.json"
-    bad.write_bytes(content)
-    page.locator("#revision-import").set_input_files(str(bad))
-    wait_until(page, "/ignored/.test(document.querySelector('.revision-status').textContent)")
-    assert stored(page) == before
+    for number, content in enumerate(BAD_IMPORTS):
+        bad = tmp_path / f"bad-{number}.json"
+        bad.write_bytes(content)
+        page.evaluate("document.querySelector('.revision-status').textContent = ''")
+        page.locator("#revision-import").set_input_files(str(bad))
+        wait_until(page, "/ignored/.test(document.querySelector('.revision-status').textContent)")
+        assert stored(page) == before, content
 
 
 def test_per_deck_reset_asks_first_and_touches_only_that_deck(site_url, context):
