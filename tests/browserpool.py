@@ -22,10 +22,10 @@ from playwright.sync_api import Error as PlaywrightError
 SEARCH_INDEX = "**/search/search_index.json"
 
 # What a test may do to a lent context that giving it back cannot undo: the context is then closed.
+# (Cookies and permissions are not here: giving a context back clears them.)
 IRREVERSIBLE = {
     "add_init_script", "expose_binding", "expose_function", "set_extra_http_headers", "set_geolocation",
-    "set_http_credentials", "route_from_har", "route_web_socket", "add_cookies", "grant_permissions",
-    "set_offline", "tracing", "clock",
+    "set_http_credentials", "route_from_har", "route_web_socket", "set_offline", "tracing", "clock",
 }  # fmt: skip
 
 

@@ -121,4 +121,3 @@ def pytest_collection_modifyitems(items):
     while the others wait for it; with this order the others have work of their own meanwhile.
     """
     items.sort(key=lambda item: "site_dir" in getattr(item, "fixturenames", ()))
-

@@ -163,8 +163,6 @@ def test_hovering_focusing_and_tapping_cross_links_runs_no_script(hostile_site, 
                 page.goto(f"{root_url}{path}")
                 # The cross-links whose previews carry the hostile entries, the links inside their rendered
                 # Markdown, and anything with hover text.
-                links = page.locator(HOSTILE_LINKS)
-                assert links.count() >= 2, f"{path}: only {links.count()} links to the hostile entries"
                 # The first two visible links of each kind: the rest of a kind only repeat the same preview.
                 chosen = []
                 for kind in HOSTILE_LINKS.split(", "):
