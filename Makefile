@@ -79,10 +79,12 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_revision.py
 
-# Lighthouse scores for the home page, a chapter, the glossary and the timeline (npm's lighthouse,
-# pinned in package.json, with Debian's chromium): accessibility, best practices and SEO 100,
-# performance at least 95.
-audit: build
+# The sweeps that `make test` runs on one page of each kind (axe in both schemes, the phone's 44 px
+# targets and sideways scrolling), run on every page; then Lighthouse scores for the home page, a
+# chapter, the glossary and the timeline (npm's lighthouse, pinned in package.json, with Debian's
+# chromium): accessibility, best practices and SEO 100, performance at least 95.
+audit: system-check build
+	$(BIN)/python -m pytest -m sweep --every-page
 	npm ci --no-audit --no-fund
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py
 

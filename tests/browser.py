@@ -68,8 +68,44 @@ def keep_only(page, region: str) -> None:
     assert page.locator(region).inner_text().strip(), f"nothing left to check in {region}"
 
 
+def tab_walk(page, describe: str, until: str, limit: int) -> list[dict]:
+    """Press Tab up to ``limit`` times and return what each press focused, up to the first for which ``until`` holds.
+
+    ``describe`` and ``until`` are JavaScript functions of the focused element. Each element is described in
+    the page as focus reaches it, so a press costs one round trip rather than two; once ``until`` holds, the
+    page keeps Tab from moving focus, so the element it found is still focused when the walk returns.
+    """
+    page.evaluate(
+        """([describe, until]) => {
+             const [describeFocused, isLast] = [eval(describe), eval(until)];
+             window.__tabWalk = {seen: [], done: false};
+             document.addEventListener('focusin', (event) => {
+               if (window.__tabWalk.done) return;
+               window.__tabWalk.seen.push(describeFocused(event.target));
+               window.__tabWalk.done = Boolean(isLast(event.target));
+             }, true);
+             document.addEventListener('keydown', (event) => {
+               if (event.key === 'Tab' && window.__tabWalk.done) event.preventDefault();
+             }, true);
+           }""",
+        [describe, until],
+    )
+    pressed = 0
+    while pressed < limit and not page.evaluate("window.__tabWalk.done"):
+        for _ in range(min(20, limit - pressed)):  # between checks; presses after the last are held back
+            page.keyboard.press("Tab")
+        pressed += 20
+    return page.evaluate("window.__tabWalk.seen")
+
+
 # The rules whose results depend on colours: all that a change of colour scheme can change.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def rules_for(scheme: str) -> list[str] | None:
+    """The axe rules to run in a colour scheme: every rule in the light one; only the colour rules in the
+    dark one, which changes nothing else (its pages are checked with every rule in the light scheme)."""
+    return COLOUR_RULES if scheme == "dark" else None
 
 
 def axe_violations(page, region: str | None = None, rules: list[str] | None = None) -> list[str]:

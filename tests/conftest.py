@@ -13,7 +13,7 @@ from projectcopy import copy_project
 
 from browser import browser
 from serving import serve
-from sitebuild import SUB_PATH, build_site
+from sitebuild import SUB_PATH, build_site, one_page_per_template, site_pages
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The book is stamped with the build date, which is part of each PDF's cache key: a fixed date lets a
@@ -56,6 +56,21 @@ def site_url(site_dir, tmp_path_factory):
     with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("served")) as url:
         SharedBrowser.home_origin = origin(url)
         yield url
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--every-page",
+        action="store_true",
+        help="sweep every page, not one of each kind, in the tests marked 'sweep' (make audit)",
+    )
+
+
+@pytest.fixture(scope="session")
+def swept_pages(site_dir, pytestconfig) -> list[str]:
+    """The pages a sweep (a test marked ``sweep``) checks: one of each kind, or with ``--every-page`` all."""
+    pages = site_pages(site_dir)
+    return pages if pytestconfig.getoption("every_page") else one_page_per_template(pages)
 
 
 @pytest.fixture(scope="session")

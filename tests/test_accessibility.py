@@ -1,33 +1,26 @@
-"""Accessibility: axe-core finds nothing on any page in either colour scheme; the keyboard reaches everything."""
+"""Accessibility: axe finds nothing on any kind of page in either colour scheme; the keyboard reaches everything."""
 
 import pytest
 from bs4 import BeautifulSoup
 
 from studyguide.build import GENERATED_PAGES
+from studyguide.pages.timeline import FILTERS
 
-from browser import COLOUR_RULES, axe_violations, keep_only
-from sitebuild import site_pages
-
-
-def _one_page_per_template(pages):
-    """The pages that differ in more than their words: every chapter is made the same way, so one stands for all.
-
-    The dark scheme changes only colours, so it is checked on one page of each kind, without the
-    repeats inside it (DROP_REPEATS); the light scheme is checked on every page (see ``_whole``).
-    """
-    chapters = [page for page in pages if page.startswith("chapters/")]
-    assert len(chapters) >= 5, chapters
-    return [page for page in pages if page not in chapters[1:]]
-
+from browser import COLOUR_RULES, axe_violations, keep_only, rules_for, tab_walk
+from sitebuild import one_page_per_template, site_pages
 
 # Removes from the page's content every element that only repeats, under the same parent, an element
 # already kept three times with the same kinds of element inside (tags, classes, inline colours):
 # the dark scheme changes colours, so one of each kind shows what it does, and the glossary,
 # who's who and flashcards then take seconds rather than tens of seconds. Three are kept so that
-# alternating (odd/even) styles are still seen.
+# alternating (odd/even) styles are still seen. The timeline filter's classes are left out of an
+# element's kind: they only pick events for the filter, and would make each of the timeline's events
+# a kind of its own.
+FILTER_CLASS = "^tl-(" + "|".join(FILTERS) + ")-"
 DROP_REPEATS = """() => {
   const kind = (e) =>
-    [e.tagName, ...[...e.classList].sort(), e.getAttribute('style'), e.getAttribute('fill')].join(' ');
+    [e.tagName, ...[...e.classList].filter((c) => !/FILTER_CLASS/.test(c)).sort(), e.getAttribute('style'),
+     e.getAttribute('fill')].join(' ');
   const signature = (element) => [...new Set([element, ...element.querySelectorAll('*')].map(kind))].sort().join('|');
   let removed = 0;
   for (const parent of document.querySelectorAll('article, article *')) {
@@ -39,7 +32,7 @@ DROP_REPEATS = """() => {
     }
   }
   return removed;
-}"""
+}""".replace("FILTER_CLASS", FILTER_CLASS)
 
 
 def _whole(path: str) -> bool:
@@ -66,25 +59,34 @@ def test_the_axe_check_reports_every_element_that_breaks_a_rule(chromium):
     assert [line.split(" ")[0] for line in colours_only] == ["color-contrast"], colours_only
 
 
-# Every page's check is spread over a few tests, so that parallel workers share the slowest check in the suite.
+def test_a_sweep_checks_one_chapter_and_every_other_page(site_dir):
+    """``make test`` sweeps one page of each kind: the chapters are made alike, so the first stands for all."""
+    pages = site_pages(site_dir)
+    swept = one_page_per_template(pages)
+    chapters = [page for page in pages if page.startswith("chapters/")]
+    assert [page for page in swept if page.startswith("chapters/")] == chapters[:1]
+    assert [page for page in pages if page not in swept] == chapters[1:]
+
+
+# The sweep is spread over a few tests, so that parallel workers share the slowest check in the suite.
 SHARES = 3
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("share", range(SHARES))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations_on_any_page(site_dir, site_url, chromium, scheme, share):
+def test_no_axe_violations_on_each_kind_of_page(swept_pages, site_url, chromium, scheme, share):
+    """Axe on one page of each kind (``make audit``: every page); the dark scheme runs the colour rules only."""
     context = chromium.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    pages = site_pages(site_dir) if scheme == "light" else _one_page_per_template(site_pages(site_dir))
-    for path in pages[share::SHARES]:
+    for path in swept_pages[share::SHARES]:
         page.goto(site_url + path)
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         if scheme == "dark" or not _whole(path):
             page.evaluate(DROP_REPEATS)
-        # The other rules' results are the same in both schemes, and the light scheme's check runs them all.
-        violations = axe_violations(page, rules=COLOUR_RULES if scheme == "dark" else None)
+        violations = axe_violations(page, rules=rules_for(scheme))
         if violations:
             found[path] = violations[:5]
     context.close()
@@ -110,28 +112,28 @@ def test_no_axe_violations_in_drill_mode(site_url, chromium):
         page.get_by_role("button", name="Show answer").click()
         assert page.locator("#drill .drill-answer").is_visible()
         keep_only(page, "#drill")
-        assert axe_violations(page, region="#drill") == [], scheme
+        assert axe_violations(page, region="#drill", rules=rules_for(scheme)) == [], scheme
 
 
 def test_keyboard_reaches_search_palette_and_answers_with_a_visible_focus(site_url, chromium):
     page = chromium.new_page()
     page.goto(site_url + "chapters/02-triumvirate/")
-    reached = {}
-    for _ in range(500):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(
-            """() => { const e = document.activeElement, s = getComputedStyle(e);
-                return {tag: e.tagName, cls: e.className, label: e.getAttribute('aria-label') || e.textContent.trim(),
-                        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}; }"""
-        )
+    seen = tab_walk(
+        page,
+        describe="""(e) => { const s = getComputedStyle(e);
+            return {tag: e.tagName, cls: String(e.className),
+                    label: e.getAttribute('aria-label') || e.textContent.trim(),
+                    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2}; }""",
+        until="(e) => e.tagName === 'SUMMARY'",
+        limit=500,
+    )
+    for focused in seen:
         assert focused["outline"], f"no visible focus on {focused}"
-        if "md-search__input" in focused["cls"]:
-            reached["search"] = True
-        if "md-option" in focused["cls"]:
-            reached["palette"] = True
-        if focused["tag"] == "SUMMARY":
-            reached["answer"] = True
-            break
+    reached = {
+        "search": any("md-search__input" in focused["cls"] for focused in seen),
+        "palette": any("md-option" in focused["cls"] for focused in seen),
+        "answer": seen[-1]["tag"] == "SUMMARY",
+    }
     assert reached == {"search": True, "palette": True, "answer": True}
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.parentElement.open"), "Enter opens a hidden answer"

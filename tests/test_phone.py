@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import wait_until
-from sitebuild import TEST_SITE_URL, site_pages
+from browser import tab_walk, wait_until
+from sitebuild import TEST_SITE_URL
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 1}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -156,9 +156,11 @@ def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, site_url):
         assert sizes and min(sizes) >= 16, (selector, min(sizes))
 
 
-def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(site_dir, phone, site_url):
+@pytest.mark.sweep
+def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(swept_pages, phone, site_url):
+    """On one page of each kind (``make audit``: every page)."""
     overflowing, small = {}, {}
-    for path in site_pages(site_dir):
+    for path in swept_pages:
         phone.goto(site_url + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         if width > 390:
@@ -293,22 +295,21 @@ def test_timeline_no_match_message_works_without_javascript(chromium, site_url):
 
 def test_every_tab_stop_on_a_phone_is_on_screen_and_visibly_focused(phone, site_url):
     phone.goto(site_url + CHAPTER)
-    seen = []
-    for _ in range(60):
-        phone.keyboard.press("Tab")
-        focused = phone.evaluate(
-            """() => { const a = document.activeElement;
-                 // Material's palette radios are hidden; their labels show the focus.
-                 const e = a.matches('input.md-option') ? a.nextElementSibling : a, s = getComputedStyle(e), r = e.getBoundingClientRect();
-                 return {what: a.tagName + '.' + a.className + ' ' + (a.getAttribute('aria-label') || a.textContent.trim().slice(0, 30)),
-                         outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
-                         onscreen: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== 'hidden'}; }"""
-        )
-        assert focused["onscreen"], f"an off-screen tab stop after {seen[-3:]}: {focused}"
+    seen = tab_walk(
+        phone,
+        describe="""(a) => {
+             // Material's palette radios are hidden; their labels show the focus.
+             const e = a.matches('input.md-option') ? a.nextElementSibling : a, s = getComputedStyle(e), r = e.getBoundingClientRect();
+             return {what: a.tagName + '.' + a.className + ' ' + (a.getAttribute('aria-label') || a.textContent.trim().slice(0, 30)),
+                     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+                     onscreen: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== 'hidden'}; }""",
+        until="(e) => e.matches('a.autolink')",
+        limit=60,
+    )
+    for index, focused in enumerate(seen):
+        assert focused["onscreen"], f"an off-screen tab stop after {[f['what'] for f in seen[:index][-3:]]}: {focused}"
         assert focused["outline"], f"no visible focus on {focused}"
-        seen.append(focused["what"])
-        if focused["what"].startswith("A.autolink"):
-            break
+    seen = [focused["what"] for focused in seen]
     assert any(what.startswith("A.autolink") for what in seen), "the keyboard reaches the text quickly"
 
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser import axe_violations, keep_only, wait_until
+from browser import axe_violations, keep_only, rules_for, wait_until
 
 KEY = "stalin-guide:revision"
 
@@ -410,7 +410,7 @@ def test_no_axe_violations_with_the_engine_in_use(site_url, chromium, scheme):
         # Only what the engine has changed: every page's first state is checked whole by test_accessibility.py.
         if region != "article":
             keep_only(page, region)  # the quiz page's whole question bank would cost more than the check
-        violations = axe_violations(page, region)
+        violations = axe_violations(page, region, rules=rules_for(scheme))
         if violations:
             found[name] = violations[:5]
 

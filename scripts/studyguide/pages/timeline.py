@@ -10,6 +10,9 @@ from .markdown import attribute, front_matter, plain, relative
 from .sources import source_links
 
 PAGE = "timeline.md"
+# What the events can be filtered by. Each event carries a class "tl-<filter>-<value>" for each, used only
+# by the filter's rules: it changes nothing else about how the event looks.
+PHASE_FILTER, KIND_FILTER = FILTERS = ("phase", "kind")
 
 
 def render_timeline(
@@ -84,13 +87,13 @@ def _filters(
     offered = {(by_stem[event.section.chapter].phase, event.kind) for event in events}
     return [
         '<form class="tl-filters" aria-label="Filter the events">',
-        *group("phase", "Phase", phases),
-        *group("kind", "Kind of event", [(kind, kind.capitalize()) for kind in kinds]),
+        *group(PHASE_FILTER, "Phase", phases),
+        *group(KIND_FILTER, "Kind of event", [(kind, kind.capitalize()) for kind in kinds]),
         "</form>",
         "",
         '<p class="tl-none" role="status">No events match both filters. Choose “All” in one of them to see more.</p>',
         "",
-        *filter_rules({"phase": [phase for phase, _ in phases], "kind": list(kinds)}, offered),
+        *filter_rules({PHASE_FILTER: [phase for phase, _ in phases], KIND_FILTER: list(kinds)}, offered),
     ]
 
 
@@ -128,8 +131,9 @@ def _event(
     event: Event, people: Mapping[str, Person], chapter: Chapter, references: Mapping[str, Reference]
 ) -> list[str]:
     section_title = chapter.headings[event.section.anchor]
+    filter_classes = f"tl-{PHASE_FILTER}-{chapter.phase} tl-{KIND_FILTER}-{event.kind}"
     lines = [
-        f'<div class="tl-event tl-phase-{chapter.phase} tl-kind-{event.kind}" id="{event.id}" role="listitem" markdown>',
+        f'<div class="tl-event {filter_classes}" id="{event.id}" role="listitem" markdown>',
         "",
         f'<time datetime="{event.date.iso()}">{event.date.display()}</time> <span class="tl-kind">{event.kind}</span>',
         "{: .tl-when }",
