@@ -77,7 +77,7 @@ clean:
 # times the flashcard drill and the quiz in Chromium slowed to a mid-range phone (budget 50 ms an action).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_revision.py
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/bench_revision.py
 
 # The sweeps that `make test` runs on one page of each kind (axe in both schemes, the phone's 44 px
 # targets and sideways scrolling), run on every page; then Lighthouse scores for the home page, a

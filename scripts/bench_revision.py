@@ -15,7 +15,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO_ROOT / "tests")]
 
-from browser import browser  # noqa: E402  (test support: Debian's chromium through Playwright)
+from browser import browser  # noqa: E402  (test support: Chromium through Playwright; make bench picks the full one)
 from linkcheck import serve  # noqa: E402
 
 BUDGET_MS = 50

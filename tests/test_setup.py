@@ -10,10 +10,13 @@ from lock_requirements import SOURCE_ONLY, dry_run, split_requirements
 
 from sitebuild import REPO_ROOT
 
+# The browsers the tests can use. Debian's full chromium is left on PATH: it is not enough (make audit's).
+TEST_BROWSERS = {"chromium-headless-shell", "google-chrome"}
+
 
 @pytest.fixture()
 def path_without_chromium(tmp_path):
-    """A PATH holding every command this machine has except the browsers the tests use."""
+    """A PATH holding every command this machine has except the browsers the tests use (see TEST_BROWSERS)."""
     fake_bin = tmp_path / "bin"
     fake_bin.mkdir()
     for folder in ("/usr/local/bin", "/usr/bin", "/usr/sbin", "/sbin", "/bin"):
@@ -21,7 +24,7 @@ def path_without_chromium(tmp_path):
             continue
         for tool in Path(folder).iterdir():
             link = fake_bin / tool.name
-            if tool.name in {"chromium", "chromium-browser", "google-chrome"} or link.exists():
+            if tool.name in TEST_BROWSERS or link.exists():
                 continue
             link.symlink_to(tool)
     return str(fake_bin)
@@ -40,7 +43,7 @@ def test_make_test_stops_before_any_test_when_chromium_is_missing(path_without_c
     result = _make("test", path_without_chromium)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert "chromium (the browser tests)" in output
+    assert "chromium-headless-shell (the browser tests)" in output
     assert "Install them with: sudo bash .ci/install-system-packages" in output
     assert "pytest" not in output and "passed" not in output, "no test may run before the set-up is complete"
 
