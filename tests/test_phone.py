@@ -279,6 +279,28 @@ def test_timeline_filter_keeps_its_choice_in_the_address_and_says_when_nothing_m
     assert phone.locator("#tl-kind-all").is_checked() and phone.locator("#tl-phase-all").is_checked()
 
 
+# The years the table of contents lists, as a reader sees it: each visible entry's year.
+CONTENTS_YEARS = """[...document.querySelectorAll('.md-nav--secondary a[href*="#year-"]')]
+  .filter(link => link.checkVisibility()).map(link => link.hash.slice('#year-'.length))"""
+# The years the page shows events for.
+SHOWN_YEARS = """[...document.querySelectorAll('.tl-year')].filter(year => year.checkVisibility())
+  .map(year => year.querySelector('h3').id.slice('year-'.length))"""
+
+
+def test_timeline_contents_list_only_the_years_the_filter_shows(desktop, site_url):
+    """A year the filter empties leaves the table of contents too: its entry would lead nowhere."""
+    desktop.goto(site_url + "timeline/?kind=trial")
+    every_year = desktop.evaluate("[...document.querySelectorAll('.tl-year h3')].map(h => h.id.slice(5))")
+    shown = desktop.evaluate(SHOWN_YEARS)
+    assert 0 < len(shown) < len(every_year)
+    assert desktop.evaluate(CONTENTS_YEARS) == shown, "on opening a filtered address"
+    desktop.locator("label.tl-option", has_text="The Triumvirate").click()
+    assert desktop.evaluate(SHOWN_YEARS) == [] and desktop.evaluate(CONTENTS_YEARS) == []
+    desktop.locator("#tl-kind-all").check()
+    desktop.locator("#tl-phase-all").check()
+    assert desktop.evaluate(CONTENTS_YEARS) == every_year, "every year comes back"
+
+
 def test_timeline_no_match_message_works_without_javascript(chromium, site_url):
     context = _context(chromium, java_script_enabled=False, **PHONE)
     page = context.new_page()

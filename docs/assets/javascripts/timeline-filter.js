@@ -1,6 +1,7 @@
 /* Keeps the timeline filter's choice in the address (?phase=…&kind=…), so that it survives a reload and
- * can be shared. The filtering itself is CSS generated with the page, and works without this script.
- * Values read from the address are used only if a radio with exactly that value exists.
+ * can be shared, and leaves out of the table of contents the years the filter empties. The filtering
+ * itself is CSS generated with the page, and works without this script (the contents then list every
+ * year). Values read from the address are used only if a radio with exactly that value exists.
  */
 (function () {
   "use strict";
@@ -25,7 +26,22 @@
     }
   });
 
+  // A year with no event left is hidden by the filter's CSS; its entry in the table of contents would
+  // lead nowhere. (Material writes the links as whole addresses, so each is matched by its #fragment.)
+  function matchContents() {
+    var links = document.querySelectorAll('.md-nav--secondary a[href*="#year-"]');
+    Array.prototype.forEach.call(links, function (link) {
+      var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      var item = link.closest("li");
+      if (heading && item) {
+        item.hidden = heading.getClientRects().length === 0;
+      }
+    });
+  }
+  matchContents();
+
   form.addEventListener("change", function () {
+    matchContents();
     var url = new URL(window.location.href);
     NAMES.forEach(function (name) {
       var checked = radios(name).filter(function (radio) {
