@@ -232,6 +232,17 @@ def test_no_page_is_more_than_half_empty_except_before_a_new_part(pdfs, edition)
     assert half_empty == []
 
 
+def test_the_sources_are_set_as_a_compact_bibliography(site_dir, pdfs):
+    """Looked things up in, not read through: with a chapter's headings, 193 references took 41 pages."""
+    contents = re.findall(r"^\s*(.+?)\s*\.{3,}\s*(\d+)$", page_texts(pdfs["guide"])[1], flags=re.MULTILINE)
+    starts = [(title, int(page)) for title, page in contents]
+    index = [title for title, _ in starts].index("Sources")
+    pages = starts[index + 1][1] - starts[index][1]
+    references = (site_dir / "sources" / "index.html").read_text(encoding="utf-8").count('class="reference"')
+    assert references > 100
+    assert references / pages >= 5.5, f"{references} references on {pages} pages"
+
+
 @pytest.mark.parametrize("edition", [edition.key for edition in EDITIONS])
 def test_contents_page_numbers_are_the_pages_their_links_lead_to(pdfs, edition):
     reader = pdf_reader(pdfs[edition])
