@@ -78,20 +78,20 @@ def tab_walk(page, describe: str, until: str, limit: int) -> list[dict]:
     the page as focus reaches it, so a press costs one round trip rather than two; once ``until`` holds, the
     page keeps Tab from moving focus, so the element it found is still focused when the walk returns.
     """
+    # The two functions are written into the script, not passed to eval(): a page's CSP may forbid eval.
     page.evaluate(
-        """([describe, until]) => {
-             const [describeFocused, isLast] = [eval(describe), eval(until)];
-             window.__tabWalk = {seen: [], done: false};
-             document.addEventListener('focusin', (event) => {
+        f"""() => {{
+             const describeFocused = {describe}, isLast = {until};
+             window.__tabWalk = {{seen: [], done: false}};
+             document.addEventListener('focusin', (event) => {{
                if (window.__tabWalk.done) return;
                window.__tabWalk.seen.push(describeFocused(event.target));
                window.__tabWalk.done = Boolean(isLast(event.target));
-             }, true);
-             document.addEventListener('keydown', (event) => {
+             }}, true);
+             document.addEventListener('keydown', (event) => {{
                if (event.key === 'Tab' && window.__tabWalk.done) event.preventDefault();
-             }, true);
-           }""",
-        [describe, until],
+             }}, true);
+           }}"""
     )
     pressed = 0
     while pressed < limit and not page.evaluate("window.__tabWalk.done"):
