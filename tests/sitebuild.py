@@ -38,5 +38,5 @@ def one_page_per_template(pages: list[str]) -> list[str]:
     ``make test`` sweeps these (axe in both schemes, the phone's targets); ``make audit`` sweeps every page.
     """
     chapters = [page for page in pages if page.startswith("chapters/")]
-    assert len(chapters) >= 5, chapters
+    assert chapters, "the built site has no chapters/ pages"
     return [page for page in pages if page not in chapters[1:]]
