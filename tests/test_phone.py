@@ -156,6 +156,21 @@ def test_boxes_and_answers_are_body_text_size_on_a_phone(phone, site_url):
         assert sizes and min(sizes) >= 16, (selector, min(sizes))
 
 
+def test_the_sources_read_as_a_bibliography_on_a_phone(phone, site_url):
+    """Each reference is looked up, not read through: its title is bold at about the text's size, not a
+    section heading three lines high, so that a screen holds more than one reference."""
+    phone.goto(site_url + "sources/")
+    look = phone.evaluate(
+        """() => { const title = document.querySelector('.reference h2'), text = document.querySelector('.reference p');
+             const t = getComputedStyle(title), p = getComputedStyle(text);
+             const heights = [...document.querySelectorAll('.reference')].map(r => r.getBoundingClientRect().height);
+             return {title: parseFloat(t.fontSize), weight: parseInt(t.fontWeight), text: parseFloat(p.fontSize),
+                     median: heights.sort((a, b) => a - b)[Math.floor(heights.length / 2)]}; }"""
+    )
+    assert look["text"] >= 16 and look["title"] <= 1.25 * look["text"] and look["weight"] >= 700, look
+    assert look["median"] < 0.6 * 844, look
+
+
 @pytest.mark.sweep
 def test_no_page_scrolls_sideways_and_every_control_is_a_44px_target_on_a_phone(swept_pages, phone, site_url):
     """On one page of each kind (``make audit``: every page)."""
