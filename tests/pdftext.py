@@ -44,6 +44,17 @@ def _texts(version: tuple[str, int, int], layout: bool) -> tuple[str, ...]:
     return tuple(text.stdout.split("\f")[:-1])
 
 
+# A line of a book's contents page, as pdftotext lays it out: the title, a dotted leader, the page number.
+CONTENTS_LINE = re.compile(r"^\s*(.+?)\s*\.{3,}\s*(\d+)$", flags=re.MULTILINE)
+
+
+def contents_entries(pdf_path: Path) -> list[tuple[str, int]]:
+    """Each entry of a book's contents (its second page): the title and the page number printed for it."""
+    contents = page_texts(pdf_path)[1]
+    assert contents.strip().startswith("Contents"), "the contents are the second page"
+    return [(title, int(number)) for title, number in CONTENTS_LINE.findall(contents)]
+
+
 def flat(text: str) -> str:
     """Text with every run of whitespace made one space."""
     return " ".join(text.split())

@@ -19,7 +19,7 @@ from studyguide.book.print_wording import SCREEN_WORDS
 from studyguide.book.structure import headings, problems, read_structure, stranded_headings
 
 from datafixtures import VALID
-from pdftext import flat, page_texts, pdf_reader, squash
+from pdftext import contents_entries, flat, page_texts, pdf_reader, squash
 
 # The book's PDFs are read once: these tests and test_pdf's share a worker, and its cached readers.
 pytestmark = pytest.mark.xdist_group("the-book")
@@ -84,8 +84,7 @@ def test_guide_structure_has_headings_in_reading_order_lists_tables_links_and_a_
     assert pages == sorted(pages), "headings are not in reading order"
     # The cover's title, the contents, and one for each part of the book, on the page the contents gives.
     top = sorted({page + 1 for level, page in levels if level == 1})
-    contents = re.findall(r"^\s*(.+?)\s*\.{3,}\s*(\d+)$", page_texts(pdfs["guide"])[1], flags=re.MULTILINE)
-    assert top == [1, 2, *(int(number) for _, number in contents)]
+    assert top == [1, 2, *(number for _, number in contents_entries(pdfs["guide"]))]
     tags = [node.tag for node in structure.root.walk()]
     assert tags.count("H2") > 50 and tags.count("H3") > 50
     assert tags.count("L") > 100 and tags.count("LI") > 500
@@ -234,8 +233,7 @@ def test_no_page_is_more_than_half_empty_except_before_a_new_part(pdfs, edition)
 
 def test_the_sources_are_set_as_a_compact_bibliography(site_dir, pdfs):
     """Looked things up in, not read through: with a chapter's headings, 193 references took 41 pages."""
-    contents = re.findall(r"^\s*(.+?)\s*\.{3,}\s*(\d+)$", page_texts(pdfs["guide"])[1], flags=re.MULTILINE)
-    starts = [(title, int(page)) for title, page in contents]
+    starts = contents_entries(pdfs["guide"])
     index = [title for title, _ in starts].index("Sources")
     pages = starts[index + 1][1] - starts[index][1]
     references = (site_dir / "sources" / "index.html").read_text(encoding="utf-8").count('class="reference"')
@@ -247,7 +245,7 @@ def test_the_sources_are_set_as_a_compact_bibliography(site_dir, pdfs):
 def test_contents_page_numbers_are_the_pages_their_links_lead_to(pdfs, edition):
     reader = pdf_reader(pdfs[edition])
     contents = reader.pages[1]
-    printed = [int(number) for number in re.findall(r"\.{3,}\s*(\d+)\s*$", page_texts(pdfs[edition])[1], re.MULTILINE)]
+    printed = [number for _, number in contents_entries(pdfs[edition])]
     targets = []
     for annotation in sorted(
         (annotation.get_object() for annotation in contents.get("/Annots", [])),

@@ -8,21 +8,13 @@ import pytest
 from pypdf import PdfReader
 
 from browser import browser
-from linkcheck import serve
 from pdftext import flat, page_texts, squash
-from sitebuild import SUB_PATH
 
 # One printing browser for the whole file, on one worker.
 pytestmark = pytest.mark.xdist_group("book-print")
 
 LIGHT_LINK = "rgb(164, 22, 26)"  # --md-primary-fg-color, the light scheme's link colour
 MM = 96 / 25.4  # CSS pixels in a millimetre
-
-
-@pytest.fixture(scope="module")
-def site_url(site_dir, tmp_path_factory):
-    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("print")) as root_url:
-        yield root_url
 
 
 @pytest.fixture(scope="module")

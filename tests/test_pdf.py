@@ -1,7 +1,6 @@
 """The PDF: the book assembled from the site (golden file) and the real PDF of the real site."""
 
 import datetime
-import re
 
 import pytest
 from pypdf import PdfReader
@@ -11,8 +10,8 @@ from studyguide.book.pdf import PDF_NAME, write_pdf
 
 from datafixtures import VALID
 from golden import assert_matches_golden
+from pdftext import contents_entries, pdf_reader
 from pdftext import page_texts as pdf_page_texts
-from pdftext import pdf_reader
 
 # The guide's PDF is read once: these tests and test_book's share a worker, and its cached readers.
 pytestmark = pytest.mark.xdist_group("the-book")
@@ -68,12 +67,6 @@ def page_texts(site_dir):
     return pdf_page_texts(site_dir / PDF_NAME, layout=False)
 
 
-@pytest.fixture(scope="module")
-def contents_page(site_dir):
-    """The contents as laid out (in drawing order each dot of a leader would be a line of its own)."""
-    return pdf_page_texts(site_dir / PDF_NAME)[1]
-
-
 def test_page_count_is_sensible(pdf):
     assert 80 <= len(pdf.pages) <= 300
 
@@ -86,32 +79,27 @@ def test_outline_matches_the_chapters(pdf):
         assert title in top
 
 
-def _contents_entries(contents_page):
-    assert contents_page.strip().startswith("Contents"), "the contents are the second page"
-    return re.findall(r"^\s*(.+?)\s*\.{3,}\s*(\d+)$", contents_page, flags=re.MULTILINE)
-
-
 def _body(page_text: str) -> str:
     """A page's text without its running header and page number (the last two lines drawn)."""
     return " ".join(page_text.splitlines()[:-2])
 
 
-def test_contents_page_numbers_point_at_the_right_pages(pdf, page_texts, contents_page):
+def test_contents_page_numbers_point_at_the_right_pages(site_dir, pdf, page_texts):
     """Each entry's number is the printed number of the page where that entry's heading is.
 
     The page of a heading comes from the PDF's outline (where WeasyPrint put the heading), not from
     the contents; the running header repeats a chapter's title on every page, so finding the title's
     text on the numbered page would not show an off-by-one error.
     """
-    entries = _contents_entries(contents_page)
+    entries = contents_entries(site_dir / PDF_NAME)
     top = [item for item in pdf.outline if not isinstance(item, list)]
     assert len(entries) == len(top) >= 10, (entries, [item.title for item in top])
     for (title, number), heading in zip(entries, top, strict=True):
         assert title.lower() in heading.title.lower() or title == "Introduction", (title, heading.title)
         index = pdf.get_destination_page_number(heading)
-        assert int(number) == index + 1, f"the contents give {title!r} page {number}; its heading is on {index + 1}"
+        assert number == index + 1, f"the contents give {title!r} page {number}; its heading is on {index + 1}"
         printed = page_texts[index].splitlines()[-1]
-        assert printed == number, f"page {index + 1} is numbered {printed!r}, not {number}"
+        assert printed == str(number), f"page {index + 1} is numbered {printed!r}, not {number}"
         opening = heading.title.split(":")[0]
         assert _body(page_texts[index]).startswith(opening), f"{heading.title!r} does not open page {number}"
 

@@ -4,14 +4,10 @@ import pytest
 
 from studyguide.data.load import load_guide_data
 
-from linkcheck import serve
-from sitebuild import SUB_PATH
-
 
 @pytest.fixture(scope="module")
-def timeline_url(site_dir, tmp_path_factory):
-    with serve(site_dir, SUB_PATH, tmp_path_factory.mktemp("timeline")) as root_url:
-        yield f"{root_url}timeline/"
+def timeline_url(site_url):
+    return f"{site_url}timeline/"
 
 
 def test_filters_work_without_javascript(timeline_url, chromium):
