@@ -8,6 +8,8 @@ SITE_DIR ?= site
 # Paper size of the PDF: a4 or letter (e.g. `make build PAPER=letter`).
 PAPER ?= a4
 STAMP := $(VENV)/.installed-from-requirements
+# The browser readers use, for Lighthouse and the revision timings (the tests use the headless shell).
+FULL_CHROMIUM := $(or $(CHROME_PATH),/usr/bin/chromium)
 
 # Material 9.7+ prints an end-of-life banner about MkDocs 2 on every build; the README explains the pin.
 export NO_MKDOCS_2_WARNING := 1
@@ -77,7 +79,7 @@ clean:
 # times the flashcard drill and the quiz in Chromium slowed to a mid-range phone (budget 50 ms an action).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/bench_revision.py
+	CHROME_PATH=$(FULL_CHROMIUM) $(BIN)/python scripts/bench_revision.py
 
 # The sweeps that `make test` runs on one page of each kind (axe in both schemes, the phone's 44 px
 # targets and sideways scrolling), run on every page; then Lighthouse scores for the home page, a
@@ -86,7 +88,7 @@ bench: $(STAMP)
 audit: system-check build
 	$(BIN)/python -m pytest -m sweep --every-page
 	npm ci --no-audit --no-fund
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py
+	CHROME_PATH=$(FULL_CHROMIUM) $(BIN)/python scripts/audit.py
 
 # Crawl the built site under a sub-path: list outside links, report broken internal links and anchors.
 links: build

@@ -9,7 +9,14 @@
   if (!form) {
     return;
   }
-  var NAMES = ["phase", "kind"];
+  // The filters are the page's own radio groups (tl-phase, tl-kind...), so a new one needs no change here.
+  var NAMES = [];
+  Array.prototype.forEach.call(form.querySelectorAll('input[type="radio"][name^="tl-"]'), function (radio) {
+    var name = radio.name.slice("tl-".length);
+    if (NAMES.indexOf(name) === -1) {
+      NAMES.push(name);
+    }
+  });
 
   function radios(name) {
     return Array.prototype.slice.call(form.querySelectorAll('input[type="radio"][name="tl-' + name + '"]'));
